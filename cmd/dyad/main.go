@@ -1,0 +1,77 @@
+// Command dyad turns news text into political event data.
+//
+// Usage:
+//
+//	dyad text FILE...                 sentences and tagged tokens of documents
+//	dyad tagger train -o MODEL FILE.conllu...
+//	dyad tagger eval [-model MODEL] FILE.conllu...
+//
+// Run "dyad help" for the full list.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+const usage = `dyad turns news text into political event data.
+
+Usage:
+  dyad text [flags] FILE...            print sentences and tagged tokens
+  dyad tagger train [flags] FILE...    train the part-of-speech tagger on CoNLL-U files
+  dyad tagger eval [flags] FILE...     tagger accuracy and speed against CoNLL-U files
+
+Run "dyad COMMAND -h" for a command's flags.
+`
+
+// errUsage marks a command-line mistake: the message is printed with the
+// usage and the exit status is 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command and returns the exit status: 0 success, 1 when
+// some input failed, 2 for a usage error.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "text":
+		err = cmdText(ctx, args[1:], stdin, stdout, stderr)
+	case "tagger":
+		err = cmdTagger(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "dyad: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "dyad %s: %v\n", args[0], err)
+		return 2
+	case errors.Is(err, errPartial):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "dyad %s: %v\n", args[0], err)
+		return 1
+	}
+}
+
+// errPartial reports that some inputs failed and were reported already.
+var errPartial = errors.New("some inputs failed")

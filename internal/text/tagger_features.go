@@ -1,0 +1,418 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"dyad/internal/doc"
+)
+
+// Feature templates of the tagger. A feature is a 64-bit hash of its
+// template and the word facts it reads; the model maps feature hashes to
+// weight rows. Renumbering templates invalidates trained models.
+const (
+	fBias uint64 = iota + 1
+	fWord
+	fSuf1
+	fSuf2
+	fSuf3
+	fSuf4
+	fSuf5
+	fPre1
+	fPre2
+	fPre3
+	fShape
+	fFlags
+	fAmb
+	fAmbPrev
+	fAmbNext
+	fAmbNext2
+	fAmbPair
+	fWordPrev
+	fWordPrev2
+	fWordNext
+	fWordNext2
+	fSufPrev
+	fSufNext
+	fShapePrev
+	fShapeNext
+	fWordWordNext
+	fWordPrevWord
+	fTagPrev
+	fTagPrev2
+	fTagPrevPrev2
+	fTagPrevWord
+	fTagPrevAmb
+	fTagPrevSuf
+	fFirstShape
+	fForm
+	fSpace
+	fShapePrevCur
+	fShapeCurNext
+	fWordPrevNext
+	fTagPrevShape
+	fTagPrevWordNext
+	// Second pass only: tags to the right, from the first pass.
+	fTagNext
+	fTagNext2
+	fTagNextNext2
+	fTagPrevNext
+	fTagNextWord
+	fTagNextSuf
+	fSufCaps
+)
+
+// wordInfo holds the facts about one token that features read; computed
+// once per token per sentence.
+type wordInfo struct {
+	word  uint64 // normalised lowercase form
+	form  uint64 // the form as written
+	suf   [5]uint64
+	pre   [3]uint64
+	shape uint64
+	flags uint64
+	space uint64 // flagSpaceBefore, flagSpaceAfter
+	amb   uint64 // bit mask of tags seen with the word in training (0 if unknown)
+	fixed doc.Tag
+}
+
+const (
+	flagDigit = 1 << iota
+	flagHyphen
+	flagUpper
+	flagAllUpper
+	flagLower
+	flagPeriod
+	flagNonASCII
+	flagFirst
+	flagSpaceBefore
+	flagSpaceAfter
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// mix combines a template with up to two values into a feature hash.
+func mix(t, a, b uint64) uint64 {
+	h := t*0x9E3779B97F4A7C15 ^ a
+	h ^= h >> 29
+	h *= 0xBF58476D1CE4E5B9
+	h ^= b + 0x94D049BB133111EB
+	h ^= h >> 32
+	h *= 0x94D049BB133111EB
+	h ^= h >> 29
+	return h
+}
+
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// maxWordBytes bounds the normalised form kept per token: longer tokens
+// (URLs, junk) hash their first maxWordBytes bytes and their suffix.
+const maxWordBytes = 48
+
+// normalize writes the feature form of word into buf: lowercase, curly
+// quotes and dashes folded to ASCII, numbers reduced to a class. It returns
+// the normalised bytes and the flags.
+func normalize(word string, buf *[maxWordBytes + 8]byte) ([]byte, uint64) {
+	var flags uint64
+	n := 0
+	upper, lower, digits, other := 0, 0, 0, 0
+	for i := 0; i < len(word); {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z':
+				lower++
+			case c >= 'A' && c <= 'Z':
+				upper++
+				c += 'a' - 'A'
+			case c >= '0' && c <= '9':
+				digits++
+			case c == '-':
+				flags |= flagHyphen
+				other++
+			case c == '.':
+				flags |= flagPeriod
+				other++
+			default:
+				other++
+			}
+			if n < maxWordBytes {
+				buf[n] = c
+				n++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(word[i:])
+		i += size
+		flags |= flagNonASCII
+		var fold string
+		switch r {
+		case '‘', '’', '′', '`':
+			fold = "'"
+		case '“', '”', '„', '«', '»', '″':
+			fold = `"`
+		case '–', '—', '―', '−':
+			fold = "--"
+		case '…':
+			fold = "..."
+		}
+		if fold != "" {
+			other++
+			if n+len(fold) <= maxWordBytes {
+				n += copy(buf[n:], fold)
+			}
+			continue
+		}
+		if unicode.IsUpper(r) {
+			upper++
+			r = unicode.ToLower(r)
+		} else if unicode.IsLetter(r) {
+			lower++
+		} else {
+			other++
+		}
+		if n+utf8.RuneLen(r) <= maxWordBytes {
+			n += utf8.EncodeRune(buf[n:], r)
+		}
+	}
+	if digits > 0 {
+		flags |= flagDigit
+	}
+	if upper > 0 {
+		flags |= flagUpper
+		if lower == 0 {
+			flags |= flagAllUpper
+		}
+	}
+	if lower > 0 {
+		flags |= flagLower
+	}
+	if digits > 0 && upper+lower == 0 {
+		// 2014, 1,000, 3.5, 10:30: the class, not the number.
+		cls := "!num"
+		if digits == 4 && other == 0 {
+			cls = "!year"
+		}
+		n = copy(buf[:], cls)
+	}
+	return buf[:n], flags
+}
+
+// shapeOf hashes the compressed shape of word: runs of upper (X), lower (x),
+// digit (d) and other bytes, each run at most twice ("Xx", "X.X.", "dd,ddd"
+// becomes "dd,dd").
+func shapeOf(word string) uint64 {
+	h := uint64(fnvOffset)
+	var last byte
+	run := 0
+	for i := 0; i < len(word) && i < 64; {
+		c := word[i]
+		var k byte
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z':
+				k = 'x'
+			case c >= 'A' && c <= 'Z':
+				k = 'X'
+			case c >= '0' && c <= '9':
+				k = 'd'
+			default:
+				k = c
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(word[i:])
+			i += size
+			switch {
+			case unicode.IsUpper(r):
+				k = 'X'
+			case unicode.IsLetter(r):
+				k = 'x'
+			case unicode.IsDigit(r):
+				k = 'd'
+			default:
+				k = '*'
+			}
+		}
+		if k == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+			last = k
+		}
+		h ^= uint64(k)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// describe fills in the word facts of one token.
+// space holds flagSpaceBefore and flagSpaceAfter as the text has them.
+func (m *Model) describe(word string, first bool, space uint64, w *wordInfo) {
+	var buf [maxWordBytes + 8]byte
+	norm, flags := normalize(word, &buf)
+	if first {
+		flags |= flagFirst
+	}
+	w.word = hashBytes(norm)
+	w.form = hashString(word)
+	w.space = space
+	w.flags = flags
+	w.shape = shapeOf(word)
+	// Suffixes and prefixes count bytes of the normalised form; multi-byte
+	// letters make some of them cut mid-rune, which is harmless for hashing.
+	for k := 0; k < len(w.suf); k++ {
+		if k < len(norm) {
+			w.suf[k] = hashBytes(norm[len(norm)-k-1:])
+		} else {
+			w.suf[k] = 0
+		}
+	}
+	for k := 0; k < len(w.pre); k++ {
+		if k < len(norm) {
+			w.pre[k] = hashBytes(norm[:k+1])
+		} else {
+			w.pre[k] = 0
+		}
+	}
+	w.amb, w.fixed = 0, doc.NoTag
+	if m != nil {
+		if e, ok := m.words[w.word]; ok {
+			w.amb, w.fixed = e.amb, e.fixed
+		}
+	}
+}
+
+// padding stands for the words before the start and after the end.
+var padStart = wordInfo{word: 1, shape: 1, amb: 1 << 62}
+var padEnd = wordInfo{word: 2, shape: 2, amb: 1 << 63}
+
+// staticFeatures appends the features of position i that read words only.
+func staticFeatures(ws []wordInfo, i int, dst []uint64) []uint64 {
+	w := &ws[i]
+	prev, prev2, next, next2 := &padStart, &padStart, &padEnd, &padEnd
+	if i > 0 {
+		prev = &ws[i-1]
+		if i > 1 {
+			prev2 = &ws[i-2]
+		}
+	}
+	if i+1 < len(ws) {
+		next = &ws[i+1]
+		if i+2 < len(ws) {
+			next2 = &ws[i+2]
+		}
+	}
+	dst = append(dst,
+		mix(fBias, 0, 0),
+		mix(fWord, w.word, 0),
+		mix(fShape, w.shape, 0),
+		mix(fFlags, w.flags, 0),
+		mix(fAmb, w.amb, 0),
+		mix(fAmbPrev, prev.amb, 0),
+		mix(fAmbNext, next.amb, 0),
+		mix(fAmbNext2, next2.amb, 0),
+		mix(fAmbPair, w.amb, next.amb),
+		mix(fWordPrev, prev.word, 0),
+		mix(fWordPrev2, prev2.word, 0),
+		mix(fWordNext, next.word, 0),
+		mix(fWordNext2, next2.word, 0),
+		mix(fSufPrev, prev.suf[2], 0),
+		mix(fSufNext, next.suf[2], 0),
+		mix(fShapePrev, prev.shape, 0),
+		mix(fShapeNext, next.shape, 0),
+		mix(fWordWordNext, w.word, next.word),
+		mix(fWordPrevWord, prev.word, w.word),
+		mix(fFirstShape, w.shape, w.flags&flagFirst),
+		mix(fForm, w.form, 0),
+		mix(fSpace, w.space, w.shape),
+		mix(fShapePrevCur, prev.shape, w.shape),
+		mix(fShapeCurNext, w.shape, next.shape),
+		mix(fWordPrevNext, prev.word, next.word),
+		mix(fSufCaps, w.suf[2], w.flags&(flagUpper|flagFirst)),
+	)
+	for k, s := range w.suf {
+		if s != 0 {
+			dst = append(dst, mix(fSuf1+uint64(k), s, 0))
+		}
+	}
+	for k, p := range w.pre {
+		if p != 0 {
+			dst = append(dst, mix(fPre1+uint64(k), p, 0))
+		}
+	}
+	return dst
+}
+
+// historyFeatures appends the features of position i that read the tags
+// already chosen to its left (and, in the second pass, the first pass's
+// tags to its right; right is nil in the first pass).
+func historyFeatures(ws []wordInfo, tags []doc.Tag, right []doc.Tag, i int, dst []uint64) []uint64 {
+	w := &ws[i]
+	const start, end = uint64(doc.NumTags), uint64(doc.NumTags + 1)
+	p1, p2 := start, start
+	if i > 0 {
+		p1 = uint64(tags[i-1])
+		if i > 1 {
+			p2 = uint64(tags[i-2])
+		}
+	}
+	dst = append(dst,
+		mix(fTagPrev, p1, 0),
+		mix(fTagPrev2, p2, 0),
+		mix(fTagPrevPrev2, p1, p2),
+		mix(fTagPrevWord, p1, w.word),
+		mix(fTagPrevAmb, p1, w.amb),
+		mix(fTagPrevSuf, p1, w.suf[2]),
+		mix(fTagPrevShape, p1, w.shape),
+		mix(fTagPrevWordNext, p1, next(ws, i)),
+	)
+	if right == nil {
+		return dst
+	}
+	n1, n2 := end, end
+	if i+1 < len(right) {
+		n1 = uint64(right[i+1])
+		if i+2 < len(right) {
+			n2 = uint64(right[i+2])
+		}
+	}
+	return append(dst,
+		mix(fTagNext, n1, 0),
+		mix(fTagNext2, n2, 0),
+		mix(fTagNextNext2, n1, n2),
+		mix(fTagPrevNext, p1, n1),
+		mix(fTagNextWord, n1, w.word),
+		mix(fTagNextSuf, n1, w.suf[2]),
+	)
+}
+
+func next(ws []wordInfo, i int) uint64 {
+	if i+1 < len(ws) {
+		return ws[i+1].word
+	}
+	return padEnd.word
+}

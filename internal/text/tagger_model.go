@@ -1,0 +1,169 @@
+package text
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"dyad/internal/doc"
+)
+
+// The model file: gzip of
+//
+//	magic "DYADTAG2", numTags u8
+//	nWords u32, then per word: hash u64, amb u64, fixed u8
+//	nFeats u32, then per feature: key u64, n u8,
+//	        n × (score index u8, weight i16)
+//
+// little-endian; score index t is tag t of the first pass, NumTags+t tag t
+// of the second.
+const modelMagic = "DYADTAG2"
+
+// ErrBadModel is returned for a model file that is not a dyad tagger model
+// or does not fit the tag set of this build.
+var ErrBadModel = errors.New("text: not a dyad tagger model")
+
+// WriteModel writes m in the model file format.
+func WriteModel(w io.Writer, m *Model) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	le := binary.LittleEndian
+	var b []byte
+	b = append(b, modelMagic...)
+	b = append(b, byte(doc.NumTags))
+	b = le.AppendUint32(b, uint32(len(m.words)))
+	for _, h := range sortedKeys(m.words) {
+		e := m.words[h]
+		b = le.AppendUint64(b, h)
+		b = le.AppendUint64(b, e.amb)
+		b = append(b, byte(e.fixed))
+	}
+	feats := m.w.features()
+	b = le.AppendUint32(b, uint32(len(feats)))
+	for _, k := range sortedKeys(feats) {
+		row := feats[k]
+		b = le.AppendUint64(b, k)
+		b = append(b, byte(len(row)))
+		for _, e := range row {
+			idx, w := unpackEntry(e)
+			b = append(b, byte(idx))
+			b = le.AppendUint16(b, uint16(int16(w)))
+		}
+	}
+	if _, err := zw.Write(b); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func (ws *weights) features() map[uint64][]uint32 {
+	out := make(map[uint64][]uint32)
+	for i, key := range ws.keys {
+		off := ws.offs[i]
+		out[key] = ws.rows[off+1 : off+1+ws.rows[off]]
+	}
+	return out
+}
+
+// ReadModel reads a model written by WriteModel.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	data, err := io.ReadAll(io.LimitReader(zr, maxModelBytes))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	d := decoder{b: data}
+	if string(d.next(len(modelMagic))) != modelMagic {
+		return nil, ErrBadModel
+	}
+	if nt := d.u8(); nt != uint8(doc.NumTags) {
+		return nil, fmt.Errorf("%w: model has %d tags, this build %d", ErrBadModel, nt, doc.NumTags)
+	}
+	m := &Model{}
+	nw := d.u32()
+	if int(nw) > len(d.b)/17 {
+		return nil, fmt.Errorf("%w: truncated", ErrBadModel)
+	}
+	m.words = make(map[uint64]wordEntry, nw)
+	for i := uint32(0); i < nw && d.err == nil; i++ {
+		h, amb, fixed := d.u64(), d.u64(), doc.Tag(d.u8())
+		if fixed >= doc.NumTags {
+			return nil, fmt.Errorf("%w: tag %d out of range", ErrBadModel, fixed)
+		}
+		m.words[h] = wordEntry{amb: amb, fixed: fixed}
+	}
+	nf := d.u32()
+	if int(nf) > len(d.b)/9 {
+		return nil, fmt.Errorf("%w: truncated", ErrBadModel)
+	}
+	feats := make(map[uint64][]uint32, nf)
+	for i := uint32(0); i < nf && d.err == nil; i++ {
+		k, n := d.u64(), int(d.u8())
+		row := make([]uint32, 0, n)
+		for j := 0; j < n && d.err == nil; j++ {
+			idx, w := int(d.u8()), int16(d.u16())
+			if idx%int(doc.NumTags) == 0 || idx >= nScores {
+				return nil, fmt.Errorf("%w: score index %d out of range", ErrBadModel, idx)
+			}
+			row = append(row, packEntry(idx, w))
+		}
+		feats[k] = row
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, d.err)
+	}
+	if len(d.b) != 0 {
+		return nil, fmt.Errorf("%w: %d trailing bytes", ErrBadModel, len(d.b))
+	}
+	m.w.build(feats)
+	return m, nil
+}
+
+// maxModelBytes caps the unpacked model size (a corrupt or hostile file
+// cannot make ReadModel allocate without bound).
+const maxModelBytes = 1 << 30
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) next(n int) []byte {
+	if d.err != nil {
+		return make([]byte, n)
+	}
+	if len(d.b) < n {
+		d.err = io.ErrUnexpectedEOF
+		d.b = nil
+		return make([]byte, n)
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+
+func (d *decoder) u8() uint8   { return d.next(1)[0] }
+func (d *decoder) u16() uint16 { return binary.LittleEndian.Uint16(d.next(2)) }
+func (d *decoder) u32() uint32 { return binary.LittleEndian.Uint32(d.next(4)) }
+func (d *decoder) u64() uint64 { return binary.LittleEndian.Uint64(d.next(8)) }
+
+//go:embed model/tagger.bin.gz
+var embeddedModel []byte
+
+var defaultModel = sync.OnceValues(func() (*Model, error) {
+	return ReadModel(bytes.NewReader(embeddedModel))
+})
+
+// DefaultModel returns the embedded model, trained by `dyad tagger train`
+// on the UD English treebanks (see NOTICE). It is loaded once.
+func DefaultModel() (*Model, error) { return defaultModel() }
