@@ -1,0 +1,34 @@
+// Package ingest is the first stage of dyad's pipeline: it reads documents
+// from files, directories and standard input, checks them, and hands them
+// on as doc.Document values.
+//
+// Takes: paths (files or directories, "-" for standard input) and Options
+// (a default date, a size limit). Gives: an iterator of documents and
+// per-document errors, in input order (Read). The formats, one reader each:
+//
+//   - plain text (text.go): .txt, .text, or any file named explicitly whose
+//     extension is not one of the others; the whole file is one document,
+//     its ID the file name without extension;
+//   - JSON Lines (jsonl.go): .jsonl, .ndjson; one object per line with id,
+//     date, text and optional title, url, source;
+//   - JSON (json.go): .json; an array of such objects, or JSON Lines;
+//   - PETRARCH XML (xml.go): .xml; <Sentence id date source><Text>
+//     records, read as a token stream.
+//
+// Standard input is sniffed: JSON Lines when it starts with '{', PETRARCH
+// XML with '<', plain text otherwise.
+//
+// Every document is checked: not empty, not binary, valid UTF-8,
+// within the size limit, dated YYYY-MM-DD. A bad document, line or record
+// is one *DocError whose one-line message names it ("file.jsonl:17: empty
+// document"), with a sentinel (ErrEmpty, ErrBinary, ErrInvalidUTF8,
+// ErrTooLarge, ErrBadDate, ErrMalformed, ErrNoDocuments) for errors.Is; the
+// rest of the batch goes on. Memory stays bounded by the size limit
+// whatever the input: files over it are not read, over-long lines are
+// skipped, XML and JSON tokens are read through a cap.
+//
+// Concurrency: the iterator Read returns reads on the goroutine that ranges
+// over it and holds no state between iterations, so it may be ranged over
+// again (standard input excepted: it is read once). The documents it yields
+// are plain values, safe to hand to other goroutines.
+package ingest

@@ -1,0 +1,122 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// fuzzRead writes data to dir/name and reads it (and stdin, when stdin is
+// true), checking the properties every reader must keep whatever its input:
+// no panic, every error a one-line *DocError, every document non-empty
+// valid UTF-8 within the limit, with a valid date; and no more values than
+// the input could hold.
+func fuzzRead(t *testing.T, dir, name string, data []byte, max uint16, stdin bool) {
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inputs := []string{path}
+	if stdin {
+		inputs = append(inputs, "-")
+	}
+	opt := Options{Date: testDate, MaxBytes: int(max), Stdin: bytes.NewReader(data)}
+	limit := opt.MaxBytes
+	if limit == 0 {
+		limit = DefaultMaxBytes
+	}
+	n := 0
+	for d, err := range Read(context.Background(), inputs, opt) {
+		n++
+		if err != nil {
+			checkErr(t, err)
+			continue
+		}
+		switch {
+		case strings.TrimSpace(d.Text) == "":
+			t.Errorf("document %q has empty text", d.ID)
+		case !utf8.ValidString(d.Text):
+			t.Errorf("document %q: text %q is not valid UTF-8", d.ID, d.Text)
+		case strings.IndexByte(d.Text, 0) >= 0:
+			t.Errorf("document %q: text %q has a NUL byte", d.ID, d.Text)
+		case len(d.Text) > limit:
+			t.Errorf("document %q: text is %d bytes, over the limit %d", d.ID, len(d.Text), limit)
+		case d.ID == "":
+			t.Errorf("document with text %q has no ID", d.Text)
+		}
+		if _, err := time.Parse(time.DateOnly, d.Date); err != nil {
+			t.Errorf("document %q: date %q: %v", d.ID, d.Date, err)
+		}
+	}
+	if max := len(inputs) * (len(data) + 2); n > max {
+		t.Errorf("%d values from %d bytes; want at most %d", n, len(data), max)
+	}
+}
+
+func FuzzJSONL(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","date":"2019-04-10","source":"S","url":"u","title":"T","text":"Iran refused."}` + "\n" + `{"text":"two"}`,
+		`{"id":7,"text":"x"}` + "\r\n" + `{"text":"\u0000"}` + "\n\n" + `{"text":"cut`,
+		`{"text":"x","date":"2019-04-10T08:00:00+02:00"}`,
+		"{\"text\":\"caf\xe9\"}",
+		bom + `[{"text":"a"},{"id":1},42,{"text":"b"}]`,
+		`[{"text":"a"}`,
+		"",
+		"\n\n",
+	} {
+		f.Add([]byte(s), uint16(0))
+		f.Add([]byte(s), uint16(16))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte, max uint16) {
+		fuzzRead(t, dir, "f.jsonl", data, max, false)
+		fuzzRead(t, dir, "f.json", data, max, false)
+	})
+}
+
+func FuzzXML(f *testing.F) {
+	for _, s := range []string{
+		"<!-- c -->\n<Sentences>\n<Sentence date = \"20080804\" id =\"A-1\" source = \"AFP\" sentence = \"True\">\n<Text>\nArnor restores ties.\n</Text>\n<Parse>(ROOT (S))</Parse>\n</Sentence>\n</Sentences>\n",
+		`<?xml version="1.0"?><Validation><Environment><Text>x</Text></Environment><Sentences><Sentence id="b" date="1995-01-01"><EventCoding sourcecode="ARN"/><Text>a &amp; b &nbsp; <![CDATA[<c>]]></Text></Sentence></Sentences></Validation>`,
+		`<S><Sentence><Text>  </Text></Sentence><Sentence date="2008"><Text>x</Text></Sentence><Sentence id="c"><Text>cut`,
+		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><S><Sentence><Text>caf\xe9</Text></Sentence></S>",
+		`<S><Sentence><Text>x</Txet></Sentence></S>`,
+		"<html><body>soup",
+		"",
+	} {
+		f.Add([]byte(s), uint16(0))
+		f.Add([]byte(s), uint16(8))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte, max uint16) {
+		fuzzRead(t, dir, "f.xml", data, max, false)
+	})
+}
+
+// FuzzText reads the bytes as a .txt file and as standard input, which is
+// sniffed and may go to any reader.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{
+		"Iran has refused an offer from the United States.\n",
+		"  {\"text\":\"x\"}\n",
+		"\n<S><Sentence><Text>x</Text></Sentence></S>",
+		bom + "text",
+		"\xff\xfeI\x00",
+		"bin\x00ary",
+		"\x01\x02\x03abc",
+		"caf\xe9",
+		"",
+	} {
+		f.Add([]byte(s), uint16(0))
+		f.Add([]byte(s), uint16(4))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte, max uint16) {
+		fuzzRead(t, dir, "f.txt", data, max, true)
+	})
+}
