@@ -1,11 +1,132 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
+	"strings"
+
+	"dyad/internal/doc"
+	"dyad/internal/ingest"
+	"dyad/internal/text"
 )
 
+// inputFlags are the flags every command that reads documents shares.
+type inputFlags struct {
+	date     string
+	maxBytes int
+	maxToks  int
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.date, "date", "", "date (YYYY-MM-DD) for documents without one (default today)")
+	fs.IntVar(&f.maxBytes, "max-doc-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
+	fs.IntVar(&f.maxToks, "max-sentence-tokens", text.DefaultMaxSentenceTokens, "force a sentence break after this many tokens")
+}
+
+func (f *inputFlags) options(stdin io.Reader) ingest.Options {
+	return ingest.Options{Date: f.date, MaxBytes: f.maxBytes, Stdin: stdin}
+}
+
 func cmdText(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return fmt.Errorf("not wired yet")
+	fs := flag.NewFlagSet("text", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dyad text [flags] INPUT...\n\nPrints the sentences and tagged tokens of documents (files, directories, - for stdin).\n\n")
+		fs.PrintDefaults()
+	}
+	var in inputFlags
+	in.register(fs)
+	format := fs.String("format", "text", "output: text (readable) or jsonl (one sentence per line)")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: text needs at least one INPUT (a file, a directory, or - for stdin)", errUsage)
+	}
+	if *format != "text" && *format != "jsonl" {
+		return fmt.Errorf("%w: unknown -format %q (text, jsonl)", errUsage, *format)
+	}
+	m, err := text.DefaultModel()
+	if err != nil {
+		return err
+	}
+	an := text.NewAnalyzer(m)
+	an.SetMaxSentenceTokens(in.maxToks)
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	failed := 0
+	for d, err := range ingest.Read(ctx, fs.Args(), in.options(stdin)) {
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			failed++
+			continue
+		}
+		if *format == "text" {
+			fmt.Fprintf(w, "# %s %s\n", d.ID, d.Date)
+		}
+		n := 0
+		an.Each(d.Text, func(s doc.Sentence) bool {
+			if *format == "jsonl" {
+				writeSentenceJSON(w, &d, n, s)
+			} else {
+				writeSentenceText(w, d.Text, n, s)
+			}
+			n++
+			return true
+		})
+	}
+	if failed > 0 {
+		return errPartial
+	}
+	return nil
+}
+
+func writeSentenceText(w *bufio.Writer, txt string, n int, s doc.Sentence) {
+	fmt.Fprintf(w, "%d [%d:%d] %s\n ", n, s.Span.Start, s.Span.End, oneLine(s.Span.In(txt)))
+	for _, t := range s.Tokens {
+		word := t.Text(txt)
+		fmt.Fprintf(w, " %s/%s", word, t.Tag)
+		if t.Lemma != word && t.Lemma != "" {
+			fmt.Fprintf(w, "(%s)", t.Lemma)
+		}
+	}
+	w.WriteString("\n")
+}
+
+type jsonToken struct {
+	Text  string `json:"text"`
+	Span  [2]int `json:"span"`
+	Tag   string `json:"tag"`
+	Lemma string `json:"lemma"`
+}
+
+type jsonSentence struct {
+	DocID    string      `json:"doc_id"`
+	Sentence int         `json:"sentence"`
+	Span     [2]int      `json:"span"`
+	Text     string      `json:"text"`
+	Tokens   []jsonToken `json:"tokens"`
+}
+
+func writeSentenceJSON(w *bufio.Writer, d *doc.Document, n int, s doc.Sentence) {
+	js := jsonSentence{DocID: d.ID, Sentence: n, Span: [2]int{s.Span.Start, s.Span.End}, Text: s.Span.In(d.Text)}
+	js.Tokens = make([]jsonToken, len(s.Tokens))
+	for i, t := range s.Tokens {
+		js.Tokens[i] = jsonToken{Text: t.Text(d.Text), Span: [2]int{int(t.Start), int(t.End)}, Tag: t.Tag.String(), Lemma: t.Lemma}
+	}
+	b, _ := json.Marshal(js) // only strings and ints: cannot fail
+	w.Write(b)
+	w.WriteByte('\n')
+}
+
+// oneLine folds line breaks so a sentence prints on one line.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -17,8 +17,11 @@ type Model struct {
 }
 
 type wordEntry struct {
-	amb   uint64  // bit i set when tag i was seen with the word
-	fixed doc.Tag // the word's tag when it is frequent and unambiguous
+	amb uint64 // bit i set when tag i was seen with the word
+	// allowed is, for a word seen allowCount times, every tag it was seen
+	// with: the only tags it may take (0: any).
+	allowed uint64
+	fixed   doc.Tag // the word's tag when it is frequent and unambiguous
 }
 
 // nScores is the length of a score vector: the tags of both passes, the
@@ -211,6 +214,7 @@ func (t *Tagger) tagInfo(info []wordInfo, passes int) []doc.Tag {
 }
 
 func (t *Tagger) run() {
+	markAux(t.info)
 	t.m.staticScores(t.info, t.static, &t.sc)
 	t.m.decode(0, t.info, t.static, nil, t.first, &t.sc)
 	t.m.decode(1, t.info, t.static, t.first, t.tags, &t.sc)
@@ -245,15 +249,23 @@ func (m *Model) decode(pass int, info []wordInfo, static [][nScores]int32, right
 		f := historyFeatures(info, out, right, i, sc.feats[:0])
 		sc.feats = f
 		m.w.add(f, sc.offsets(len(f)), scores[:], lo)
-		out[i] = best(&scores)
+		out[i] = best(&scores, info[i].allowed)
 	}
 }
 
-func best[T int32 | float32](scores *[doc.NumTags]T) doc.Tag {
-	bt, bs := doc.Tag(1), scores[1]
-	for tg := doc.Tag(2); tg < doc.NumTags; tg++ {
-		if scores[tg] > bs {
-			bt, bs = tg, scores[tg]
+// best returns the highest-scoring tag, among the tags in allowed when it
+// is not 0: a word seen often enough in training to be in the tag
+// dictionary takes only a tag it was seen with ("fought" is never RB,
+// whatever its neighbours suggest).
+func best[T int32 | float32](scores *[doc.NumTags]T, allowed uint64) doc.Tag {
+	if allowed == 0 {
+		allowed = ^uint64(0)
+	}
+	bt, found := doc.Tag(1), false
+	var bs T
+	for tg := doc.Tag(1); tg < doc.NumTags; tg++ {
+		if allowed&(1<<tg) != 0 && (!found || scores[tg] > bs) {
+			bt, bs, found = tg, scores[tg], true
 		}
 	}
 	return bt

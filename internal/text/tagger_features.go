@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,20 +61,26 @@ const (
 	fTagNextWord
 	fTagNextSuf
 	fSufCaps
+	fAux
+	fLex
 )
 
 // wordInfo holds the facts about one token that features read; computed
 // once per token per sentence.
 type wordInfo struct {
-	word  uint64 // normalised lowercase form
-	form  uint64 // the form as written
-	suf   [5]uint64
-	pre   [3]uint64
-	shape uint64
-	flags uint64
-	space uint64 // flagSpaceBefore, flagSpaceAfter
-	amb   uint64 // bit mask of tags seen with the word in training (0 if unknown)
-	fixed doc.Tag
+	word    uint64 // normalised lowercase form
+	form    uint64 // the form as written
+	suf     [5]uint64
+	pre     [3]uint64
+	shape   uint64
+	flags   uint64
+	space   uint64 // flagSpaceBefore, flagSpaceAfter
+	amb     uint64 // bit mask of tags seen with the word in training (0 if unknown)
+	allowed uint64 // the tags the word may take (0: any)
+	fixed   doc.Tag
+	lex     uint64 // tags the lemmatizer's tables list the word under (irregular forms)
+	isAux   uint64 // the word's hash when it is a form of be, have or get
+	aux     uint64 // the nearest such word to the left in the clause, with distance
 }
 
 const (
@@ -278,6 +285,11 @@ func (m *Model) describe(word string, first bool, space uint64, w *wordInfo) {
 		flags |= flagFirst
 	}
 	w.word = hashBytes(norm)
+	w.isAux = 0
+	w.lex = lexicon()[string(norm)]
+	if isAuxiliary(norm) {
+		w.isAux = w.word
+	}
 	w.form = hashString(word)
 	w.space = space
 	w.flags = flags
@@ -298,10 +310,14 @@ func (m *Model) describe(word string, first bool, space uint64, w *wordInfo) {
 			w.pre[k] = 0
 		}
 	}
-	w.amb, w.fixed = 0, doc.NoTag
+	w.amb, w.allowed, w.fixed = 0, 0, doc.NoTag
 	if m != nil {
 		if e, ok := m.words[w.word]; ok {
-			w.amb, w.fixed = e.amb, e.fixed
+			w.amb, w.allowed, w.fixed = e.amb, e.allowed, e.fixed
+			if flags&flagAllUpper != 0 && len(word) > 1 {
+				// "IS", "US": an acronym may not be the word it spells.
+				w.fixed = doc.NoTag
+			}
 		}
 	}
 }
@@ -348,12 +364,19 @@ func staticFeatures(ws []wordInfo, i int, dst []uint64) []uint64 {
 		mix(fWordPrevWord, prev.word, w.word),
 		mix(fFirstShape, w.shape, w.flags&flagFirst),
 		mix(fForm, w.form, 0),
-		mix(fSpace, w.space, w.shape),
 		mix(fShapePrevCur, prev.shape, w.shape),
 		mix(fShapeCurNext, w.shape, next.shape),
 		mix(fWordPrevNext, prev.word, next.word),
 		mix(fSufCaps, w.suf[2], w.flags&(flagUpper|flagFirst)),
+		mix(fAux, w.aux, w.suf[1]),
 	)
+	if w.lex != 0 {
+		dst = append(dst, mix(fLex, w.lex, 0))
+	}
+	if w.flags&(flagLower|flagUpper|flagDigit) == 0 {
+		// Spacing tells opening from closing quotes; on words it misleads.
+		dst = append(dst, mix(fSpace, w.space, w.shape))
+	}
 	for k, s := range w.suf {
 		if s != 0 {
 			dst = append(dst, mix(fSuf1+uint64(k), s, 0))
@@ -416,3 +439,50 @@ func next(ws []wordInfo, i int) uint64 {
 	}
 	return padEnd.word
 }
+
+// isAuxiliary reports whether a normalised word is a form of be, have or
+// get, whose presence to the left tells VBN from VBD ("was excluded",
+// "has refused") better than the tags next to the word do.
+func isAuxiliary(norm []byte) bool {
+	switch string(norm) {
+	case "be", "am", "is", "are", "was", "were", "been", "being", "'s", "'re", "'m",
+		"have", "has", "had", "having", "'ve", "'d",
+		"get", "gets", "got", "gotten", "getting":
+		return true
+	}
+	return false
+}
+
+// auxWindow is how far left markAux looks for an auxiliary.
+const auxWindow = 4
+
+// markAux sets, for each word, the nearest auxiliary to its left within
+// auxWindow words and not across punctuation, with the distance.
+func markAux(ws []wordInfo) {
+	for i := range ws {
+		ws[i].aux = 0
+		for j := i - 1; j >= 0 && j >= i-auxWindow; j-- {
+			if ws[j].flags&(flagLower|flagUpper|flagDigit) == 0 {
+				break
+			}
+			if ws[j].isAux != 0 {
+				ws[i].aux = mix(ws[j].isAux, uint64(i-j), 0)
+				break
+			}
+		}
+	}
+}
+
+// lexicon maps a lowercase word to the tags under which the lemmatizer's
+// tables list it: knowledge of English written here, not learnt from the
+// treebanks, so it tells the tagger that a word it rarely saw in training
+// ("fought", "sought", "geese") is an irregular verb form or plural.
+var lexicon = sync.OnceValue(func() map[string]uint64 {
+	out := map[string]uint64{}
+	for tg, forms := range lemmaData().byTag {
+		for form := range forms {
+			out[form] |= 1 << tg
+		}
+	}
+	return out
+})

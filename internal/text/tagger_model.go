@@ -15,14 +15,14 @@ import (
 
 // The model file: gzip of
 //
-//	magic "DYADTAG2", numTags u8
-//	nWords u32, then per word: hash u64, amb u64, fixed u8
+//	magic "DYADTAG3", numTags u8
+//	nWords u32, then per word: hash u64, amb u64, allowed u64, fixed u8
 //	nFeats u32, then per feature: key u64, n u8,
 //	        n × (score index u8, weight i16)
 //
 // little-endian; score index t is tag t of the first pass, NumTags+t tag t
 // of the second.
-const modelMagic = "DYADTAG2"
+const modelMagic = "DYADTAG3"
 
 // ErrBadModel is returned for a model file that is not a dyad tagger model
 // or does not fit the tag set of this build.
@@ -43,6 +43,7 @@ func WriteModel(w io.Writer, m *Model) error {
 		e := m.words[h]
 		b = le.AppendUint64(b, h)
 		b = le.AppendUint64(b, e.amb)
+		b = le.AppendUint64(b, e.allowed)
 		b = append(b, byte(e.fixed))
 	}
 	feats := m.w.features()
@@ -91,16 +92,16 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	m := &Model{}
 	nw := d.u32()
-	if int(nw) > len(d.b)/17 {
+	if int(nw) > len(d.b)/25 {
 		return nil, fmt.Errorf("%w: truncated", ErrBadModel)
 	}
 	m.words = make(map[uint64]wordEntry, nw)
 	for i := uint32(0); i < nw && d.err == nil; i++ {
-		h, amb, fixed := d.u64(), d.u64(), doc.Tag(d.u8())
+		h, amb, allowed, fixed := d.u64(), d.u64(), d.u64(), doc.Tag(d.u8())
 		if fixed >= doc.NumTags {
 			return nil, fmt.Errorf("%w: tag %d out of range", ErrBadModel, fixed)
 		}
-		m.words[h] = wordEntry{amb: amb, fixed: fixed}
+		m.words[h] = wordEntry{amb: amb, allowed: allowed, fixed: fixed}
 	}
 	nf := d.u32()
 	if int(nf) > len(d.b)/9 {

@@ -48,6 +48,7 @@ const (
 	ambShare   = 0.02
 	fixedCount = 20
 	fixedShare = 0.98
+	allowCount = 10
 )
 
 // Train trains a two-pass tagger on gold-tagged sentences.
@@ -64,6 +65,7 @@ func Train(sents []TaggedSentence, opt TrainOptions) (*Model, error) {
 		for j, w := range s.Words {
 			m.describe(w, j == 0, wordSpace(s.SpaceAfter, j), &info[i][j])
 		}
+		markAux(info[i])
 	}
 	start := time.Now()
 	all := make([]int, len(sents))
@@ -128,6 +130,13 @@ func buildWordTable(sents []TaggedSentence) map[uint64]wordEntry {
 		for tg, n := range c {
 			if n > 0 && float64(n) >= ambShare*float64(total) {
 				e.amb |= 1 << tg
+			}
+		}
+		if total >= allowCount {
+			for tg, n := range c {
+				if n > 0 {
+					e.allowed |= 1 << tg
+				}
 			}
 		}
 		if total >= fixedCount && float64(top) >= fixedShare*float64(total) {
@@ -212,7 +221,7 @@ func trainPass(sents []TaggedSentence, info [][]wordInfo, right [][]doc.Tag, ord
 						scores[tg] += row[tg]
 					}
 				}
-				guess := best(&scores)
+				guess := best(&scores, info[i][j].allowed)
 				p.c++
 				if guess != s.Tags[j] {
 					for _, id := range ids {
