@@ -323,57 +323,60 @@ func (m *Model) describe(word string, first bool, space uint64, w *wordInfo) {
 }
 
 // padding stands for the words before the start and after the end.
-var padStart = wordInfo{word: 1, shape: 1, amb: 1 << 62}
-var padEnd = wordInfo{word: 2, shape: 2, amb: 1 << 63}
+var padStart = wordInfo{word: 1, form: 1, shape: 1, amb: 1 << 62}
+var padEnd = wordInfo{word: 2, form: 2, shape: 2, amb: 1 << 63}
 
-// staticFeatures appends the features of position i that read words only.
+// staticFeatures appends the features of position i that read words only:
+// those of the word itself, of its neighbours by role, and of pairs.
 func staticFeatures(ws []wordInfo, i int, dst []uint64) []uint64 {
-	w := &ws[i]
-	prev, prev2, next, next2 := &padStart, &padStart, &padEnd, &padEnd
-	if i > 0 {
-		prev = &ws[i-1]
-		if i > 1 {
-			prev2 = &ws[i-2]
-		}
+	dst = selfFeatures(&ws[i], dst)
+	for r := range roleCount {
+		dst = roleFeatures(r, neighbour(ws, i, r), dst)
 	}
-	if i+1 < len(ws) {
-		next = &ws[i+1]
-		if i+2 < len(ws) {
-			next2 = &ws[i+2]
-		}
+	return pairFeatures(ws, i, dst)
+}
+
+// The roles a neighbour plays in the features of a word.
+const (
+	rolePrev = iota
+	rolePrev2
+	roleNext
+	roleNext2
+	roleCount
+)
+
+var roleOffset = [roleCount]int{-1, -2, 1, 2}
+
+// neighbour returns the word at the role's offset from i, or the padding.
+func neighbour(ws []wordInfo, i, role int) *wordInfo {
+	j := i + roleOffset[role]
+	switch {
+	case j < 0:
+		return &padStart
+	case j >= len(ws):
+		return &padEnd
 	}
+	return &ws[j]
+}
+
+// selfFeatures appends the features that read only the word itself; they
+// depend on its form, its place first or not, and for punctuation its
+// spacing.
+func selfFeatures(w *wordInfo, dst []uint64) []uint64 {
 	dst = append(dst,
 		mix(fBias, 0, 0),
 		mix(fWord, w.word, 0),
 		mix(fShape, w.shape, 0),
 		mix(fFlags, w.flags, 0),
 		mix(fAmb, w.amb, 0),
-		mix(fAmbPrev, prev.amb, 0),
-		mix(fAmbNext, next.amb, 0),
-		mix(fAmbNext2, next2.amb, 0),
-		mix(fAmbPair, w.amb, next.amb),
-		mix(fWordPrev, prev.word, 0),
-		mix(fWordPrev2, prev2.word, 0),
-		mix(fWordNext, next.word, 0),
-		mix(fWordNext2, next2.word, 0),
-		mix(fSufPrev, prev.suf[2], 0),
-		mix(fSufNext, next.suf[2], 0),
-		mix(fShapePrev, prev.shape, 0),
-		mix(fShapeNext, next.shape, 0),
-		mix(fWordWordNext, w.word, next.word),
-		mix(fWordPrevWord, prev.word, w.word),
 		mix(fFirstShape, w.shape, w.flags&flagFirst),
 		mix(fForm, w.form, 0),
-		mix(fShapePrevCur, prev.shape, w.shape),
-		mix(fShapeCurNext, w.shape, next.shape),
-		mix(fWordPrevNext, prev.word, next.word),
 		mix(fSufCaps, w.suf[2], w.flags&(flagUpper|flagFirst)),
-		mix(fAux, w.aux, w.suf[1]),
 	)
 	if w.lex != 0 {
 		dst = append(dst, mix(fLex, w.lex, 0))
 	}
-	if w.flags&(flagLower|flagUpper|flagDigit) == 0 {
+	if isPunct(w) {
 		// Spacing tells opening from closing quotes; on words it misleads.
 		dst = append(dst, mix(fSpace, w.space, w.shape))
 	}
@@ -390,46 +393,116 @@ func staticFeatures(ws []wordInfo, i int, dst []uint64) []uint64 {
 	return dst
 }
 
+func isPunct(w *wordInfo) bool { return w.flags&(flagLower|flagUpper|flagDigit) == 0 }
+
+// roleFeatures appends the features that read only the neighbour n in
+// the given role.
+func roleFeatures(role int, n *wordInfo, dst []uint64) []uint64 {
+	switch role {
+	case rolePrev:
+		return append(dst,
+			mix(fAmbPrev, n.amb, 0),
+			mix(fWordPrev, n.word, 0),
+			mix(fSufPrev, n.suf[2], 0),
+			mix(fShapePrev, n.shape, 0))
+	case rolePrev2:
+		return append(dst, mix(fWordPrev2, n.word, 0))
+	case roleNext:
+		return append(dst,
+			mix(fAmbNext, n.amb, 0),
+			mix(fWordNext, n.word, 0),
+			mix(fSufNext, n.suf[2], 0),
+			mix(fShapeNext, n.shape, 0))
+	default: // roleNext2
+		return append(dst,
+			mix(fAmbNext2, n.amb, 0),
+			mix(fWordNext2, n.word, 0))
+	}
+}
+
+// pairFeatures appends the features that read two words at once.
+func pairFeatures(ws []wordInfo, i int, dst []uint64) []uint64 {
+	w := &ws[i]
+	prev, next := neighbour(ws, i, rolePrev), neighbour(ws, i, roleNext)
+	return append(dst,
+		mix(fAmbPair, w.amb, next.amb),
+		mix(fWordWordNext, w.word, next.word),
+		mix(fWordPrevWord, prev.word, w.word),
+		mix(fShapePrevCur, prev.shape, w.shape),
+		mix(fShapeCurNext, w.shape, next.shape),
+		mix(fWordPrevNext, prev.word, next.word),
+		mix(fAux, w.aux, w.suf[1]),
+	)
+}
+
 // historyFeatures appends the features of position i that read the tags
 // already chosen to its left (and, in the second pass, the first pass's
 // tags to its right; right is nil in the first pass).
 func historyFeatures(ws []wordInfo, tags []doc.Tag, right []doc.Tag, i int, dst []uint64) []uint64 {
-	w := &ws[i]
+	c := tagContextAt(tags, right, i)
+	dst = tagContextFeatures(c, dst)
+	return tagWordFeatures(ws, c, i, dst)
+}
+
+// tagContext is the tags around a position: two to the left, and in the
+// second pass two to the right (second is false in the first pass).
+type tagContext struct {
+	p1, p2, n1, n2 uint64
+	second         bool
+}
+
+func tagContextAt(tags, right []doc.Tag, i int) tagContext {
 	const start, end = uint64(doc.NumTags), uint64(doc.NumTags + 1)
-	p1, p2 := start, start
+	c := tagContext{p1: start, p2: start, n1: end, n2: end, second: right != nil}
 	if i > 0 {
-		p1 = uint64(tags[i-1])
+		c.p1 = uint64(tags[i-1])
 		if i > 1 {
-			p2 = uint64(tags[i-2])
+			c.p2 = uint64(tags[i-2])
 		}
 	}
+	if right != nil && i+1 < len(right) {
+		c.n1 = uint64(right[i+1])
+		if i+2 < len(right) {
+			c.n2 = uint64(right[i+2])
+		}
+	}
+	return c
+}
+
+// tagContextFeatures appends the features that read only tags.
+func tagContextFeatures(c tagContext, dst []uint64) []uint64 {
 	dst = append(dst,
-		mix(fTagPrev, p1, 0),
-		mix(fTagPrev2, p2, 0),
-		mix(fTagPrevPrev2, p1, p2),
-		mix(fTagPrevWord, p1, w.word),
-		mix(fTagPrevAmb, p1, w.amb),
-		mix(fTagPrevSuf, p1, w.suf[2]),
-		mix(fTagPrevShape, p1, w.shape),
-		mix(fTagPrevWordNext, p1, next(ws, i)),
+		mix(fTagPrev, c.p1, 0),
+		mix(fTagPrev2, c.p2, 0),
+		mix(fTagPrevPrev2, c.p1, c.p2),
 	)
-	if right == nil {
+	if !c.second {
 		return dst
 	}
-	n1, n2 := end, end
-	if i+1 < len(right) {
-		n1 = uint64(right[i+1])
-		if i+2 < len(right) {
-			n2 = uint64(right[i+2])
-		}
+	return append(dst,
+		mix(fTagNext, c.n1, 0),
+		mix(fTagNext2, c.n2, 0),
+		mix(fTagNextNext2, c.n1, c.n2),
+		mix(fTagPrevNext, c.p1, c.n1),
+	)
+}
+
+// tagWordFeatures appends the features that read tags and words.
+func tagWordFeatures(ws []wordInfo, c tagContext, i int, dst []uint64) []uint64 {
+	w := &ws[i]
+	dst = append(dst,
+		mix(fTagPrevWord, c.p1, w.word),
+		mix(fTagPrevAmb, c.p1, w.amb),
+		mix(fTagPrevSuf, c.p1, w.suf[2]),
+		mix(fTagPrevShape, c.p1, w.shape),
+		mix(fTagPrevWordNext, c.p1, next(ws, i)),
+	)
+	if !c.second {
+		return dst
 	}
 	return append(dst,
-		mix(fTagNext, n1, 0),
-		mix(fTagNext2, n2, 0),
-		mix(fTagNextNext2, n1, n2),
-		mix(fTagPrevNext, p1, n1),
-		mix(fTagNextWord, n1, w.word),
-		mix(fTagNextSuf, n1, w.suf[2]),
+		mix(fTagNextWord, c.n1, w.word),
+		mix(fTagNextSuf, c.n1, w.suf[2]),
 	)
 }
 
