@@ -52,7 +52,7 @@ func cmdTaggerTrain(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&opt.Iterations, "iter", 10, "perceptron epochs per pass")
 	fs.IntVar(&opt.Folds, "folds", 4, "jackknife folds for the second pass")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
-	fs.IntVar(&opt.MinCount, "min-count", 2, "drop features seen fewer times")
+	fs.IntVar(&opt.MinCount, "min-count", 1, "drop features seen fewer times")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}

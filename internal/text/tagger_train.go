@@ -17,7 +17,7 @@ type TrainOptions struct {
 	Iterations int       // perceptron epochs per pass (default 10)
 	Folds      int       // jackknife folds for the second pass's right tags (default 4)
 	Seed       uint64    // shuffling seed (default 1): same data, same seed, same model
-	MinCount   int       // features seen fewer times are dropped (default 2)
+	MinCount   int       // features seen fewer times are dropped (default 1: keep all)
 	Log        io.Writer // progress lines; nil for none
 }
 
@@ -32,7 +32,7 @@ func (o *TrainOptions) defaults() {
 		o.Seed = 1
 	}
 	if o.MinCount <= 0 {
-		o.MinCount = 2
+		o.MinCount = 1
 	}
 	if o.Log == nil {
 		o.Log = io.Discard
