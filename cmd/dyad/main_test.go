@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runDyad(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsage(t *testing.T) {
+	for _, args := range [][]string{nil, {"nope"}, {"text"}, {"text", "-format", "xml", "x"}, {"tagger"}, {"tagger", "fly"}} {
+		if code, _, _ := runDyad(t, "", args...); code != 2 {
+			t.Errorf("dyad %q exit = %d; want 2", args, code)
+		}
+	}
+	if code, out, _ := runDyad(t, "", "help"); code != 0 || !strings.Contains(out, "dyad text") {
+		t.Errorf("dyad help = %d %q", code, out)
+	}
+}
+
+func TestTextExample(t *testing.T) {
+	code, out, errs := runDyad(t, "", "text", "-date", "2026-01-02", filepath.Join("..", "..", "examples", "harbour-talks.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(out, "# harbour-talks 2026-01-02\n") {
+		t.Errorf("output starts %q", out[:min(len(out), 60)])
+	}
+	for _, want := range []string{"met/VBD(meet)", "Oslo/NNP", "arrested/VBD(arrest)", "protesters/NNS(protester)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+}
+
+func TestTextJSONLAndBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(good, []byte("Rebels attacked the town. Police arrested two men."), 0o644)
+	os.WriteFile(empty, nil, 0o644)
+	code, out, errs := runDyad(t, "", "text", "-format", "jsonl", empty, good)
+	if code != 1 {
+		t.Errorf("exit = %d; want 1 (one document failed)", code)
+	}
+	if lines := strings.Split(strings.TrimSpace(errs), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "empty.txt") {
+		t.Errorf("stderr = %q; want one line naming empty.txt", errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("got %d sentences; want 2:\n%s", len(lines), out)
+	}
+	var s jsonSentence
+	if err := json.Unmarshal([]byte(lines[1]), &s); err != nil {
+		t.Fatal(err)
+	}
+	src := "Rebels attacked the town. Police arrested two men."
+	if s.DocID != "good" || s.Sentence != 1 || src[s.Span[0]:s.Span[1]] != s.Text || s.Text != "Police arrested two men." {
+		t.Errorf("sentence = %+v", s)
+	}
+	if tk := s.Tokens[1]; tk.Text != "arrested" || tk.Tag != "VBD" || tk.Lemma != "arrest" || src[tk.Span[0]:tk.Span[1]] != "arrested" {
+		t.Errorf("token = %+v", tk)
+	}
+}
+
+func TestTextStdin(t *testing.T) {
+	code, out, _ := runDyad(t, "Talks began in Geneva.\n", "text", "-")
+	if code != 0 || !strings.Contains(out, "Geneva/NNP") {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+}
+
+func TestTaggerEvalTiny(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "tiny.conllu")
+	os.WriteFile(p, []byte("1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\twithdrew\twithdraw\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"), 0o644)
+	code, out, errs := runDyad(t, "", "tagger", "eval", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	last := strings.TrimSpace(out)
+	last = last[strings.LastIndex(last, "\n")+1:]
+	if !strings.HasPrefix(last, "tagger accuracy=") || !strings.Contains(last, " tokens=3 tokens/s=") {
+		t.Errorf("last line = %q", last)
+	}
+}
