@@ -67,8 +67,7 @@ func WriteModel(w io.Writer, m *Model) error {
 func (ws *weights) features() map[uint64][]uint32 {
 	out := make(map[uint64][]uint32)
 	for i, key := range ws.keys {
-		off := ws.offs[i]
-		out[key] = ws.rows[off+1 : off+1+ws.rows[off]]
+		out[key] = ws.entries(ws.offs[i])
 	}
 	return out
 }

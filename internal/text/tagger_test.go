@@ -2,6 +2,7 @@ package text
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"testing"
 
@@ -151,5 +152,35 @@ func TestReadCoNLLUErrors(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), "bad.conllu:1:") {
 			t.Errorf("ReadCoNLLU(%q) error = %v; want bad.conllu:1: ...", in, err)
 		}
+	}
+}
+
+// Skipping the second pass for confident tokens changes no accuracy.
+func TestSkipMargin(t *testing.T) {
+	sents := readTreebank(t, "gum", "news.conllu")
+	m := mustModel(t)
+	skip, full := NewTagger(m), NewTagger(m)
+	full.skip = math.MaxInt32
+	differ, skipped, scored := 0, 0, 0
+	for _, s := range sents {
+		a := append([]doc.Tag(nil), skip.TagWords(s.Words, s.SpaceAfter)...)
+		for i := range a {
+			if skip.info[i].fixed == doc.NoTag {
+				scored++
+				if skip.margin[i] >= skip.skip {
+					skipped++
+				}
+			}
+		}
+		b := full.TagWords(s.Words, s.SpaceAfter)
+		for i := range a {
+			if a[i] != b[i] {
+				differ++
+			}
+		}
+	}
+	t.Logf("second pass skipped for %d of %d scored tokens; %d tags differ", skipped, scored, differ)
+	if differ > 2 {
+		t.Errorf("skipping the second pass changed %d tags; want at most 2", differ)
 	}
 }

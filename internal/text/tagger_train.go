@@ -221,7 +221,7 @@ func trainPass(sents []TaggedSentence, info [][]wordInfo, right [][]doc.Tag, ord
 						scores[tg] += row[tg]
 					}
 				}
-				guess := best(&scores, info[i][j].allowed)
+				guess, _ := best(&scores, info[i][j].allowed)
 				p.c++
 				if guess != s.Tags[j] {
 					for _, id := range ids {
