@@ -1,0 +1,295 @@
+package clause
+
+import (
+	"dyad/internal/doc"
+)
+
+// attach gives each predicate its subject, object, prepositional
+// arguments and complements, by position within the clause.
+func (s *sentence) attach() {
+	preds := s.p.Preds
+	for pi := range preds {
+		s.attachRight(pi)
+	}
+	for pi := range preds {
+		s.attachComplement(pi)
+	}
+	for pi := range preds {
+		if preds[pi].Parent >= 0 && preds[pi].Infinitive {
+			continue // subject set from the parent in attachComplement
+		}
+		s.attachSubject(pi)
+	}
+	// Infinitive subjects again, now that the parents have theirs.
+	for pi := range preds {
+		p := &preds[pi]
+		if p.Infinitive && p.Parent >= 0 && p.Subject < 0 {
+			s.inheritSubject(pi)
+		}
+	}
+}
+
+// objectControl verbs give their object as the subject of their
+// infinitive: "pressured the US to give", "urged Iran to join".
+var objectControl = map[string]bool{
+	"urge": true, "ask": true, "pressure": true, "force": true, "persuade": true,
+	"invite": true, "allow": true, "help": true, "encourage": true, "order": true,
+	"tell": true, "call on": true, "press": true, "push": true, "authorize": true,
+	"authorise": true, "permit": true, "compel": true, "request": true, "advise": true,
+	"warn": true, "instruct": true, "require": true, "enable": true,
+}
+
+// boundary reports whether token i ends the arguments of a predicate.
+func (s *sentence) boundary(i int) bool {
+	switch t := s.tags[i]; t {
+	case doc.Period, doc.Colon, doc.WDT, doc.WP, doc.WRB, doc.LQuote, doc.RQuote:
+		return true
+	case doc.CC:
+		return true
+	case doc.IN:
+		switch s.lemma(i) {
+		case "that", "because", "while", "although", "if", "though", "whether", "unless", "after", "before", "since", "as":
+			return s.p.NPOf[i] < 0 && !(s.lemma(i) == "as" && i+1 < len(s.toks) && s.p.NPOf[i+1] >= 0 && s.predAt(i+2) < 0)
+		}
+	}
+	return false
+}
+
+// predAt returns the predicate whose verb group starts at token i, or -1.
+func (s *sentence) predAt(i int) int {
+	for k := range s.p.Preds {
+		if s.p.Preds[k].First == i {
+			return k
+		}
+	}
+	return -1
+}
+
+// attachRight finds the object and the prepositional arguments after the
+// verb group.
+func (s *sentence) attachRight(pi int) {
+	p := &s.p.Preds[pi]
+	n := len(s.toks)
+	i := p.Last
+	// The direct object: an NP right after the verb (not for a passive, nor
+	// for "be").
+	if i < n && s.p.NPOf[i] >= 0 && s.timeNP(s.p.NPOf[i]) {
+		i = s.p.NPs[s.p.NPOf[i]].Last // "said Monday that"
+	}
+	if i < n && s.p.NPOf[i] >= 0 && p.Voice == Active && p.Lemma != "be" {
+		p.Object = s.outerNP(i)
+		i = s.p.NPs[p.Object].Last
+		if i < n && s.tags[i] == doc.RP { // "rule it out"
+			p.Lemma += " " + s.lemma(i)
+			i++
+		}
+	}
+	for i < n {
+		t := s.tags[i]
+		switch {
+		case s.predAt(i) >= 0 || s.boundary(i):
+			return
+		case t == doc.IN || t == doc.TO && (i+1 >= n || s.tags[i+1] != doc.VB):
+			if i+1 < n && s.p.NPOf[i+1] >= 0 {
+				np := s.outerNP(i + 1)
+				arg := Arg{Prep: s.lemma(i), Tok: i, NP: np}
+				if arg.Prep == "by" && p.Voice == Passive && p.Agent < 0 {
+					p.Agent = np
+				} else {
+					p.Args = append(p.Args, arg)
+				}
+				i = s.p.NPs[np].Last
+				continue
+			}
+			i++
+		case s.p.NPOf[i] >= 0:
+			i = s.p.NPs[s.outerNP(i)].Last
+		case t == doc.Comma:
+			// A comma ends the arguments unless a prepositional phrase
+			// follows ("..., in Paris").
+			if i+1 < n && s.tags[i+1] == doc.IN && s.lemma(i+1) != "that" {
+				i++
+				continue
+			}
+			return
+		default:
+			i++
+		}
+	}
+}
+
+// outerNP returns the largest NP containing token i (a coordination over
+// its members).
+func (s *sentence) outerNP(i int) int { return s.p.NPOf[i] }
+
+// attachComplement links infinitives to the verb before them and verbs of
+// saying to the clause they report.
+func (s *sentence) attachComplement(pi int) {
+	preds := s.p.Preds
+	p := &preds[pi]
+	if pi+1 < len(preds) {
+		next := &preds[pi+1]
+		if next.Infinitive && next.Parent < 0 && s.onlyBetween(p, next) {
+			p.Xcomp, next.Parent = pi+1, pi
+		}
+	}
+	if !p.Speech || p.Comp >= 0 {
+		return
+	}
+	// "said (that) the US offered": the next finite predicate in the
+	// clause that follows.
+	for k := pi + 1; k < len(preds); k++ {
+		q := &preds[k]
+		if q.Infinitive || q.Parent >= 0 {
+			continue
+		}
+		if s.clauseBreakBetween(p.Last, q.First) {
+			break
+		}
+		p.Comp, q.Parent = k, pi
+		return
+	}
+	// "The US is lying, Khamenei said.": the first main predicate before.
+	for k := 0; k < pi; k++ {
+		q := &preds[k]
+		if q.Parent < 0 && !q.Infinitive && !q.Speech {
+			p.Comp, q.Parent = k, pi
+			return
+		}
+	}
+}
+
+// onlyBetween reports whether only the parent's object (or nothing) lies
+// between a verb group and an infinitive: "refused to join", "pressured
+// the US to give".
+func (s *sentence) onlyBetween(p, next *Predicate) bool {
+	i := p.Last
+	if p.Object >= 0 {
+		i = s.p.NPs[p.Object].Last
+	}
+	for i < next.First && (s.tags[i] == doc.RB || s.tags[i] == doc.Comma) {
+		i++
+	}
+	return i == next.First
+}
+
+// clauseBreakBetween reports a sentence-level break (a full stop or a
+// semicolon) between two tokens.
+func (s *sentence) clauseBreakBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		switch s.tags[i] {
+		case doc.Period:
+			return true
+		case doc.Colon:
+			if w := s.word(i); w == ";" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// attachSubject finds the subject of a finite predicate: the nearest NP
+// to its left in its clause; the antecedent of "who"/"which"/"that"; the
+// subject of the verb it is coordinated with; or, for an inverted verb of
+// saying ("..., said Khamenei"), the NP after it.
+func (s *sentence) attachSubject(pi int) {
+	p := &s.p.Preds[pi]
+	i := p.First - 1
+	for i >= 0 && (s.tags[i] == doc.RB || s.tags[i] == doc.RBR) {
+		i--
+	}
+	// A parenthesis or an appositive between commas: skip it.
+	for i >= 0 && (s.tags[i] == doc.RRB) {
+		for i >= 0 && s.tags[i] != doc.LRB {
+			i--
+		}
+		i--
+	}
+	if i >= 0 {
+		switch t := s.tags[i]; {
+		case s.p.NPOf[i] >= 0:
+			p.Subject = s.headOfPPChain(s.outerNP(i))
+			if t == doc.CD && s.timeWord(i) {
+				p.Subject = -1
+				break
+			}
+			// "Khamenei said Monday": a time word is no subject.
+			if s.timeNP(p.Subject) {
+				p.Subject = -1
+				if j := s.p.NPs[s.outerNP(i)].First - 1; j >= 0 && s.p.NPOf[j] >= 0 {
+					p.Subject = s.outerNP(j)
+				}
+			}
+		case t == doc.WDT || t == doc.WP || t == doc.IN && s.lemma(i) == "that":
+			if i > 0 && s.p.NPOf[i-1] >= 0 {
+				p.Subject = s.outerNP(i - 1)
+			} else if i > 1 && s.tags[i-1] == doc.Comma && s.p.NPOf[i-2] >= 0 {
+				p.Subject = s.outerNP(i - 2)
+			}
+		case t == doc.CC:
+			// "Iran refused and walked out": the earlier verb's subject.
+			for k := pi - 1; k >= 0; k-- {
+				if q := s.p.Preds[k]; !q.Infinitive && q.Last <= i {
+					p.Subject = q.Subject
+					break
+				}
+			}
+		case t == doc.Comma || t == doc.RQuote || t == doc.LQuote:
+			if p.Speech && p.Object >= 0 {
+				// "..., said Khamenei, ...": inverted.
+				p.Subject, p.Object = p.Object, -1
+			}
+		}
+	}
+	if p.Subject < 0 && p.Speech && p.Object >= 0 && i >= 0 && s.tags[i] == doc.RQuote {
+		p.Subject, p.Object = p.Object, -1
+	}
+	// An inverted speech verb may have lost its subject to a quote mark
+	// just before it.
+	if p.Subject < 0 && p.Speech && p.Last < len(s.toks) && s.p.NPOf[p.Last] >= 0 && p.Object < 0 {
+		p.Subject = s.outerNP(p.Last)
+	}
+}
+
+// inheritSubject sets an infinitive's subject from its parent: the
+// parent's object for object-control verbs, else the parent's subject.
+func (s *sentence) inheritSubject(pi int) {
+	p := &s.p.Preds[pi]
+	parent := &s.p.Preds[p.Parent]
+	if objectControl[parent.Lemma] && parent.Object >= 0 {
+		p.Subject = parent.Object
+		return
+	}
+	p.Subject = parent.Subject
+	if parent.Voice == Passive && parent.Subject >= 0 {
+		p.Subject = parent.Subject
+	}
+}
+
+func (s *sentence) timeNP(np int) bool {
+	x := s.p.NPs[np]
+	return x.Last-x.First == 1 && s.timeWord(x.Head)
+}
+
+func (s *sentence) timeWord(i int) bool {
+	switch s.lemma(i) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"today", "yesterday", "tonight", "week", "month", "year":
+		return true
+	}
+	return false
+}
+
+// headOfPPChain climbs from an NP that is the object of a preposition to
+// the NP the prepositional phrase modifies: "the ambassador in Iraq" for
+// "Iraq".
+func (s *sentence) headOfPPChain(np int) int {
+	for {
+		i := s.p.NPs[np].First - 1
+		if i < 1 || s.tags[i] != doc.IN || s.lemma(i) == "that" || s.p.NPOf[i-1] < 0 {
+			return np
+		}
+		np = s.outerNP(i - 1)
+	}
+}

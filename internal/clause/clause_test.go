@@ -1,0 +1,47 @@
+package clause
+
+import (
+	"testing"
+
+	"dyad/internal/text"
+)
+
+// Sentences written here; the parse is pinned in describe's notation.
+func TestParse(t *testing.T) {
+	m, err := text.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := text.NewAnalyzer(m)
+	tests := []struct{ in, want string }{
+		{"Chile has refused an offer from Peru to join the alliance.",
+			"[refuse subj=Chile obj=an offer from=Peru] [join subj=an offer obj=the alliance]"},
+		{"The minister was excluded from the talks by the president.",
+			"[exclude PASS subj=The minister obj=- by=the president from=the talks]"},
+		{"Norway will not sign the accord.",
+			"[sign NEG future subj=Norway obj=the accord]"},
+		{"The ambassador in Oslo said Monday that Chile offered to discuss trade with Peru.",
+			"[say subj=The ambassador obj=- comp=offer] [offer subj=Chile obj=- xcomp=discuss] [discuss subj=Chile obj=trade with=Peru]"},
+		{"Brazil pressured Argentina to release the prisoners.",
+			"[pressure subj=Brazil obj=Argentina xcomp=release] [release subj=Argentina obj=the prisoners]"},
+		{"\"We reject the plan,\" said the spokesman.",
+			"[reject subj=We obj=the plan] [say subj=the spokesman obj=- comp=reject]"},
+		{"Kenya and Uganda have agreed to share intelligence.",
+			"[agree subj=Kenya and Uganda obj=- xcomp=share] [share subj=Kenya and Uganda obj=intelligence]"},
+		{"Police arrested the protesters and released them later.",
+			"[arrest subj=Police obj=the protesters] [release subj=Police obj=them]"},
+		{"The spokeswoman did not rule out talks with the rebels.",
+			"[rule out NEG subj=The spokeswoman obj=talks with=the rebels]"},
+		{"It was the army that attacked the village.",
+			"[be subj=It obj=-] [attack subj=the army obj=the village]"},
+	}
+	for _, tc := range tests {
+		var got string
+		for _, s := range an.Analyze(tc.in) {
+			got += describe(tc.in, s.Tokens, ParseSentence(tc.in, s.Tokens, nil))
+		}
+		if got != tc.want {
+			t.Errorf("ParseSentence(%q) =\n  %s\nwant\n  %s", tc.in, got, tc.want)
+		}
+	}
+}

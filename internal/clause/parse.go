@@ -1,0 +1,243 @@
+package clause
+
+import (
+	"strings"
+
+	"dyad/internal/doc"
+)
+
+// Parse finds the noun phrases and predicates of one sentence. txt is the
+// document text its tokens point into; mentions are the sentence's
+// dictionary mentions (token indexes relative to the sentence), which are
+// never split across phrases.
+func ParseSentence(txt string, toks []doc.Token, mentions []doc.Mention) Parse {
+	p := Parse{NPOf: make([]int, len(toks))}
+	for i := range p.NPOf {
+		p.NPOf[i] = -1
+	}
+	s := &sentence{txt: txt, toks: toks, p: &p, tags: make([]doc.Tag, len(toks))}
+	for i := range toks {
+		s.tags[i] = toks[i].Tag
+	}
+	s.repairTags()
+	s.chunk(mentions)
+	s.coordinate()
+	s.verbGroups()
+	s.attach()
+	return p
+}
+
+type sentence struct {
+	txt  string
+	toks []doc.Token
+	tags []doc.Tag // the tokens' tags, after repairTags
+	p    *Parse
+}
+
+func (s *sentence) word(i int) string { return s.toks[i].Text(s.txt) }
+
+func (s *sentence) lemma(i int) string {
+	if l := s.toks[i].Lemma; l != "" {
+		return strings.ToLower(l)
+	}
+	return strings.ToLower(s.word(i))
+}
+
+// npStart reports whether token i can begin a noun phrase.
+func (s *sentence) npStart(i int) bool {
+	switch t := s.tags[i]; {
+	case t == doc.DT, t == doc.PDT, t == doc.PRPS, t == doc.CD, t.IsAdj(), t.IsNoun(), t == doc.PRP:
+		return true
+	case t == doc.VBN || t == doc.VBG:
+		// An adjectival participle: "captured weapons", "escalating campaign".
+		return i > 0 && s.tags[i-1] == doc.DT && i+1 < len(s.toks) && (s.tags[i+1].IsNoun() || s.tags[i+1].IsAdj())
+	}
+	return false
+}
+
+// npInside reports whether token i can continue a noun phrase.
+func (s *sentence) npInside(i int) bool {
+	switch t := s.tags[i]; {
+	case t.IsAdj(), t.IsNoun(), t == doc.CD, t == doc.HYPH:
+		return true
+	case t == doc.POS:
+		return i+1 < len(s.toks) && s.npStart(i+1) && s.tags[i+1] != doc.PRP
+	case t == doc.VBN || t == doc.VBG:
+		return i+1 < len(s.toks) && (s.tags[i+1].IsNoun() || s.tags[i+1].IsAdj())
+	}
+	return false
+}
+
+// chunk finds the noun phrases: determiners, modifiers and nouns by tag,
+// pronouns alone, and every mention whole.
+func (s *sentence) chunk(mentions []doc.Mention) {
+	n := len(s.toks)
+	inMention := make([]int, n) // mention end for a token inside a mention, else 0
+	for _, m := range mentions {
+		for k := m.First; k < m.Last && k < n; k++ {
+			inMention[k] = m.Last
+		}
+	}
+	for i := 0; i < n; {
+		if !s.npStart(i) && inMention[i] == 0 {
+			i++
+			continue
+		}
+		start := i
+		if s.tags[i] == doc.PRP && inMention[i] == 0 {
+			s.addNP(start, i+1, -1)
+			i++
+			continue
+		}
+		possessor := -1
+		j := i + 1
+		if inMention[i] > 0 {
+			j = inMention[i]
+		}
+		for j < n {
+			if inMention[j] > 0 {
+				j = inMention[j]
+				continue
+			}
+			if s.tags[j] == doc.POS {
+				// "Iran's supreme leader": the possessor is its own NP.
+				if j+1 < n && (s.npStart(j+1) || inMention[j+1] > 0) && s.tags[j+1] != doc.PRP {
+					possessor = s.addNP(start, j, -1)
+					j++
+					start = j
+					continue
+				}
+				j++
+				break
+			}
+			if !s.npInside(j) {
+				break
+			}
+			// "give Syrian rebels surface-to-air weapons": a plural noun
+			// followed by a modifier starts the second object.
+			if t := s.tags[j-1]; (t == doc.NNS || t == doc.NNPS) && s.tags[j].IsAdj() && inMention[j] == 0 {
+				break
+			}
+			j++
+		}
+		if possessor >= 0 && start == j {
+			i = j
+			continue
+		}
+		s.addNP(start, j, possessor)
+		if possessor >= 0 {
+			s.p.NPs[len(s.p.NPs)-1].First = s.p.NPs[possessor].First
+			for k := s.p.NPs[possessor].First; k < s.p.NPs[possessor].Last; k++ {
+				s.p.NPOf[k] = len(s.p.NPs) - 1
+			}
+		}
+		i = j
+	}
+}
+
+// addNP records tokens [first, last) as a noun phrase and returns its index.
+func (s *sentence) addNP(first, last, possessor int) int {
+	head := last - 1
+	for k := last - 1; k >= first; k-- {
+		if t := s.tags[k]; t.IsNoun() || t == doc.PRP || t == doc.CD {
+			head = k
+			break
+		}
+	}
+	s.p.NPs = append(s.p.NPs, NP{First: first, Last: last, Head: head, Possessor: possessor})
+	idx := len(s.p.NPs) - 1
+	for k := first; k < last; k++ {
+		s.p.NPOf[k] = idx
+	}
+	return idx
+}
+
+// coordinate joins "A, B and C" into one NP whose members are A, B, C,
+// unless the NP after the conjunction is the subject of a new clause
+// ("... and the UAE refused").
+func (s *sentence) coordinate() {
+	// The top-level phrases, in order (a possessor is inside its NP).
+	var top []int
+	for k, x := range s.p.NPs {
+		if s.p.NPOf[x.First] == k {
+			top = append(top, k)
+		}
+	}
+	for a := 0; a < len(top); a++ {
+		members := []int{top[a]}
+		b := a
+		for b+1 < len(top) {
+			cur, next := s.p.NPs[top[b]], s.p.NPs[top[b+1]]
+			gap := s.toks[cur.Last:next.First]
+			if !s.coordGap(gap) {
+				break
+			}
+			if next.Last < len(s.toks) && isFinite(s.tags[next.Last]) && s.objectPosition(s.p.NPs[top[a]].First) {
+				break // "X attacked Y and Z retaliated": two clauses
+			}
+			b++
+			members = append(members, top[b])
+			if s.hasConj(gap) {
+				break
+			}
+		}
+		if len(members) < 2 {
+			continue
+		}
+		last := s.p.NPs[top[b]]
+		if !s.hasConj(s.toks[s.p.NPs[top[b-1]].Last:last.First]) {
+			continue
+		}
+		first := s.p.NPs[top[a]].First
+		s.p.NPs = append(s.p.NPs, NP{First: first, Last: last.Last, Head: last.Head, Members: members, Possessor: -1})
+		idx := len(s.p.NPs) - 1
+		for k := first; k < last.Last; k++ {
+			s.p.NPOf[k] = idx
+		}
+		a = b
+	}
+}
+
+// coordGap reports whether the tokens between two NPs are ", " or "and",
+// ", and", "or".
+func (s *sentence) coordGap(gap []doc.Token) bool {
+	if len(gap) == 0 || len(gap) > 2 {
+		return false
+	}
+	for _, t := range gap {
+		if t.Tag != doc.Comma && t.Tag != doc.CC {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *sentence) hasConj(gap []doc.Token) bool {
+	for _, t := range gap {
+		if t.Tag == doc.CC {
+			w := strings.ToLower(t.Text(s.txt))
+			return w == "and" || w == "or" || w == "&"
+		}
+	}
+	return false
+}
+
+func isFinite(t doc.Tag) bool {
+	return t == doc.VBD || t == doc.VBZ || t == doc.VBP || t == doc.MD
+}
+
+// objectPosition reports whether an NP starting at first follows a verb or
+// a preposition (an object), rather than starting its clause.
+func (s *sentence) objectPosition(first int) bool {
+	for i := first - 1; i >= 0; i-- {
+		switch t := s.tags[i]; {
+		case t == doc.RB || t == doc.DT:
+			continue
+		case t.IsVerb(), t == doc.IN, t == doc.TO:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,135 @@
+package clause
+
+import (
+	"dyad/internal/doc"
+)
+
+// verbGroups finds the verb groups: finite groups ("has not been
+// excluded", "will coordinate"), infinitives ("to join"), and participles
+// after a noun ("weapons given to rebels", a reduced relative: passive).
+func (s *sentence) verbGroups() {
+	n := len(s.toks)
+	for i := 0; i < n; i++ {
+		t := s.tags[i]
+		switch {
+		case t == doc.TO && i+1 < n && s.tags[i+1] == doc.VB:
+			end := s.groupEnd(i + 1)
+			s.addPred(i, end, true)
+			i = end - 1
+		case (t.IsVerb() || t == doc.MD) && s.p.NPOf[i] < 0:
+			if (t == doc.VBG) && i > 0 && s.tags[i-1] == doc.IN {
+				continue // "by saying", "in cooperating": not a clause of its own
+			}
+			if s.lemma(i) == "accord" && i+1 < n && s.lemma(i+1) == "to" {
+				continue // "according to": an attribution (the quote stage's)
+			}
+			end := s.groupEnd(i)
+			if end == i {
+				continue
+			}
+			s.addPred(i, end, false)
+			i = end - 1
+		}
+	}
+}
+
+// groupEnd returns the end of the verb group starting at i: modals, verbs
+// and the adverbs between them, up to the last verb.
+func (s *sentence) groupEnd(i int) int {
+	last := -1
+	for j := i; j < len(s.toks); j++ {
+		t := s.tags[j]
+		switch {
+		case t.IsVerb() || t == doc.MD:
+			if j > i && t == doc.VBG && last >= 0 && s.lemma(last) != "be" {
+				return last + 1 // "started bombarding": a new group
+			}
+			last = j
+		case t == doc.RB || t == doc.RBR:
+			if last < 0 && j > i {
+				return i
+			}
+		default:
+			return last + 1
+		}
+	}
+	return last + 1
+}
+
+func (s *sentence) addPred(first, last int, infinitive bool) {
+	head := last - 1
+	pr := Predicate{
+		First: first, Last: last, Head: head, Subject: -1, Object: -1, Agent: -1,
+		Xcomp: -1, Comp: -1, Parent: -1, Infinitive: infinitive,
+	}
+	pr.Lemma = s.lemma(head)
+	aux := false
+	for k := first; k < head; k++ {
+		switch s.lemma(k) {
+		case "not", "n't", "never":
+			pr.Negated = true
+		case "be", "get":
+			aux = true
+		case "will", "shall", "'ll":
+			pr.Modality = Future
+		case "may", "might", "could", "would", "should", "must", "can", "ca", "'d":
+			if pr.Modality == Asserted {
+				pr.Modality = Hypothetical
+			}
+		}
+	}
+	if s.tags[head] == doc.VBN && (aux || first == head && s.reducedRelative(first)) {
+		pr.Voice = Passive
+	}
+	if head+1 < len(s.toks) && s.tags[head+1] == doc.RP {
+		pr.Lemma += " " + s.lemma(head+1)
+		pr.Last = head + 2
+	}
+	pr.Speech = speechVerbs[pr.Lemma]
+	s.p.Preds = append(s.p.Preds, pr)
+}
+
+// reducedRelative reports whether a bare participle at first follows a
+// noun phrase or starts the sentence: "a study released last week",
+// "Formerly affiliated with al-Qaeda, ...".
+func (s *sentence) reducedRelative(first int) bool {
+	if first == 0 {
+		return true
+	}
+	prev := s.tags[first-1]
+	return s.p.NPOf[first-1] >= 0 || prev == doc.Comma || prev == doc.RB
+}
+
+// speechVerbs are the verbs whose clausal complement is reported speech.
+var speechVerbs = map[string]bool{
+	"say": true, "tell": true, "add": true, "report": true, "announce": true,
+	"claim": true, "insist": true, "warn": true, "state": true, "acknowledge": true,
+	"deny": true, "reiterate": true, "emphasize": true, "emphasise": true,
+	"note": true, "confirm": true, "allege": true, "argue": true, "declare": true,
+	"stress": true, "explain": true, "write": true, "tweet": true, "predict": true,
+	"admit": true, "assert": true, "maintain": true, "suggest": true, "reveal": true,
+	"believe": true, "think": true, "fear": true, "indicate": true, "point out": true,
+}
+
+// repairTags fixes a common tagging error before chunking: a lone VBZ or
+// VBP between a name and names that a finite verb follows is a plural
+// noun ("Persian Gulf states Saudi Arabia and United Arab Emirates have
+// volunteered").
+func (s *sentence) repairTags() {
+	n := len(s.tags)
+	for i := 1; i+1 < n; i++ {
+		if t := s.tags[i]; t != doc.VBZ && t != doc.VBP || !s.tags[i-1].IsNoun() || !s.tags[i+1].IsProper() {
+			continue
+		}
+		j := i + 1
+		for j < n && (s.tags[j].IsProper() || s.tags[j] == doc.CC || s.tags[j] == doc.DT || s.tags[j] == doc.Comma) {
+			j++
+		}
+		for j < n && s.tags[j] == doc.RB {
+			j++
+		}
+		if j < n && isFinite(s.tags[j]) {
+			s.tags[i] = doc.NNS
+		}
+	}
+}

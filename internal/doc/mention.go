@@ -1,0 +1,44 @@
+package doc
+
+// MentionKind says what sort of dictionary entry a mention matched.
+type MentionKind uint8
+
+// Mention kinds.
+const (
+	NoKind        MentionKind = iota
+	CountryName               // "Iran", "the United States"
+	CountryAdj                // "Iranian", "Saudi"
+	CountryPeople             // "Iranians", "the Saudis"
+	Capital                   // "Tehran", "Washington" (a metonym for the government)
+	Seat                      // "the White House", "the Kremlin"
+	Organisation              // international or national organisations: "the UN", "NATO"
+	ArmedGroup                // "Islamic State", "Hezbollah"
+	Agent                     // a role noun: "president", "rebels", "police"
+	Person                    // a named person: "Khamenei"
+	Media                     // a news outlet or agency: "Reuters", "IRNA"
+	NumMentionKinds
+)
+
+var mentionKindNames = [NumMentionKinds]string{
+	"", "country", "country-adj", "country-people", "capital", "seat",
+	"organisation", "armed-group", "agent", "person", "media",
+}
+
+// String returns the kind's name ("country", "agent").
+func (k MentionKind) String() string {
+	if k < NumMentionKinds {
+		return mentionKindNames[k]
+	}
+	return "?"
+}
+
+// Mention is a dictionary phrase found in a sentence.
+type Mention struct {
+	Span        Span        // bytes of the document text
+	First, Last int         // tokens [First, Last) of the sentence
+	Kind        MentionKind //
+	Code        string      // actor code the entry gives: "IRN", "IMGISL", "GOV" for a bare agent
+	Country     string      // ISO 3166-1 alpha-3, or "" for non-state and international actors
+	Sector      string      // role code: GOV, MIL, REB, ... ("" for a bare country)
+	ID          string      // the entry's identifier (a person's or organisation's key)
+}

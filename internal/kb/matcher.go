@@ -1,0 +1,240 @@
+package kb
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dyad/internal/doc"
+	"dyad/internal/text"
+)
+
+// Entry is one meaning of a dictionary phrase: what a mention of it codes.
+type Entry struct {
+	Kind    doc.MentionKind
+	Code    string // actor code: "IRN", "IGOUNO", "IMGISL"; for an agent its sector ("GOV")
+	Country string // ISO 3166-1 alpha-3, "" for non-state and international actors
+	Sector  string // role code for agents and sector-bearing organisations
+	ID      string // the entry's key in its file (a person's or organisation's id)
+	File    string // where the entry was defined, for --explain and errors
+	Line    int
+}
+
+// caseRule says how a token of a phrase must be written in the text.
+type caseRule uint8
+
+const (
+	anyCase   caseRule = iota // "president" matches President, PRESIDENT
+	capital                   // "Turkey" needs a capital: not "turkey"
+	exactCase                 // "US", "IS": all capitals, written so
+)
+
+func ruleOf(tok string) caseRule {
+	r, _ := utf8.DecodeRuneInString(tok)
+	if !unicode.IsUpper(r) {
+		return anyCase
+	}
+	letters, upper := 0, 0
+	for _, r := range tok {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	if letters >= 2 && upper == letters {
+		return exactCase
+	}
+	return capital
+}
+
+func (r caseRule) ok(tok string) bool {
+	switch r {
+	case capital:
+		c, _ := utf8.DecodeRuneInString(tok)
+		return unicode.IsUpper(c)
+	case exactCase:
+		for _, c := range tok {
+			if unicode.IsLower(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// phrase is one dictionary phrase with the entry it codes.
+type phrase struct {
+	entry int32
+	rules []caseRule
+	lemma bool // matched through a lemma: a plural of the written form
+}
+
+type node struct {
+	next    map[string]int32
+	phrases []phrase
+}
+
+// Matcher finds dictionary phrases in tagged sentences: a trie over
+// normalised tokens, compiled once and read-only after, so it is safe to
+// share between goroutines.
+type Matcher struct {
+	nodes   []node
+	entries []Entry
+	phrases int
+}
+
+// NewMatcher returns an empty Matcher; add phrases with Add.
+func NewMatcher() *Matcher { return &Matcher{nodes: []node{{}}} }
+
+// Len returns the number of phrases added.
+func (m *Matcher) Len() int { return m.phrases }
+
+// Entries returns the entries, indexed as Match reports them.
+func (m *Matcher) Entries() []Entry { return m.entries }
+
+// Add adds a phrase meaning e. The phrase is tokenized as text is; each
+// token must be written in the text as in the phrase when it has capitals
+// ("Turkey" needs its capital, "US" all of them), in any case otherwise.
+func (m *Matcher) Add(p string, e Entry) error {
+	toks := text.Tokenize(p)
+	if len(toks) == 0 {
+		return fmt.Errorf("empty phrase")
+	}
+	ph := phrase{entry: int32(len(m.entries)), rules: make([]caseRule, len(toks))}
+	m.entries = append(m.entries, e)
+	n := int32(0)
+	var buf [64]byte
+	for i, t := range toks {
+		w := t.Text(p)
+		ph.rules[i] = ruleOf(w)
+		key := string(normKey(w, buf[:0]))
+		next, ok := m.nodes[n].next[key]
+		if !ok {
+			next = int32(len(m.nodes))
+			m.nodes = append(m.nodes, node{})
+			if m.nodes[n].next == nil {
+				m.nodes[n].next = map[string]int32{}
+			}
+			m.nodes[n].next[key] = next
+		}
+		n = next
+	}
+	m.nodes[n].phrases = append(m.nodes[n].phrases, ph)
+	m.phrases++
+	return nil
+}
+
+// normKey appends the trie key of a token: lowercase, typographic
+// apostrophes folded.
+func normKey(w string, dst []byte) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+		if r == '’' || r == '‘' {
+			r = '\''
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// Match appends to dst the mentions in one sentence: at each token the
+// longest phrase that starts there and whose case rules hold, then on
+// after it. A token matches a phrase token by its written form or, for
+// nouns, by its lemma ("officials" matches "official"); with the same
+// length, a written-form match wins. Each entry of the phrase gives one
+// mention (a phrase may have several meanings).
+func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.Mention {
+	w := walker{m: m, txt: txt, toks: toks}
+	for i := 0; i < len(toks); {
+		w.start, w.best, w.bestLen, w.bestLemma = i, -1, 0, true
+		w.walk(0, i, false)
+		if w.best < 0 {
+			i++
+			continue
+		}
+		j := i + w.bestLen
+		for _, ph := range m.nodes[w.best].phrases {
+			if len(ph.rules) != j-i || !rulesHold(ph.rules, txt, toks[i:j]) {
+				continue
+			}
+			e := &m.entries[ph.entry]
+			dst = append(dst, doc.Mention{
+				Span:  doc.Span{Start: int(toks[i].Start), End: int(toks[j-1].End)},
+				First: i, Last: j,
+				Kind: e.Kind, Code: e.Code, Country: e.Country, Sector: e.Sector, ID: e.ID,
+			})
+		}
+		i = j
+	}
+	return dst
+}
+
+// walker is the state of one longest-match search.
+type walker struct {
+	m         *Matcher
+	txt       string
+	toks      []doc.Token
+	start     int
+	best      int32 // trie node of the best match, -1 for none
+	bestLen   int
+	bestLemma bool
+	buf       [64]byte
+}
+
+// walk follows the trie from node n at token j, by written form and, for
+// nouns, by lemma.
+func (w *walker) walk(n int32, j int, viaLemma bool) {
+	m := w.m
+	if j > w.start {
+		for _, ph := range m.nodes[n].phrases {
+			if !rulesHold(ph.rules, w.txt, w.toks[w.start:j]) {
+				continue
+			}
+			if l := j - w.start; l > w.bestLen || l == w.bestLen && w.bestLemma && !viaLemma {
+				w.best, w.bestLen, w.bestLemma = n, l, viaLemma
+			}
+		}
+	}
+	if j == len(w.toks) || m.nodes[n].next == nil {
+		return
+	}
+	t := &w.toks[j]
+	form := t.Text(w.txt)
+	if next, ok := m.nodes[n].next[string(normKey(form, w.buf[:0]))]; ok {
+		w.walk(next, j+1, viaLemma)
+	}
+	if t.Tag.IsNoun() && t.Lemma != "" && t.Lemma != form {
+		if next, ok := m.nodes[n].next[string(normKey(t.Lemma, w.buf[:0]))]; ok {
+			w.walk(next, j+1, true)
+		}
+	}
+}
+
+func rulesHold(rules []caseRule, txt string, toks []doc.Token) bool {
+	for k, r := range rules {
+		if r != anyCase && !r.ok(toks[k].Text(txt)) {
+			return false
+		}
+	}
+	return true
+}
+
+// String describes the matcher's size, for logs.
+func (m *Matcher) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d phrases, %d entries, %d trie nodes", m.phrases, len(m.entries), len(m.nodes))
+	return b.String()
+}
