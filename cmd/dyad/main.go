@@ -2,6 +2,7 @@
 //
 // Usage:
 //
+//	dyad code FILE...                 events, one JSON object per line
 //	dyad text FILE...                 sentences and tagged tokens of documents
 //	dyad tagger train -o MODEL FILE.conllu...
 //	dyad tagger eval [-model MODEL] FILE.conllu...
@@ -21,6 +22,7 @@ import (
 const usage = `dyad turns news text into political event data.
 
 Usage:
+  dyad code [flags] FILE...            code political events (JSON Lines)
   dyad text [flags] FILE...            print sentences and tagged tokens
   dyad tagger train [flags] FILE...    train the part-of-speech tagger on CoNLL-U files
   dyad tagger eval [flags] FILE...     tagger accuracy and speed against CoNLL-U files
@@ -48,6 +50,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	var err error
 	switch args[0] {
+	case "code":
+		err = cmdCode(ctx, args[1:], stdin, stdout, stderr)
 	case "text":
 		err = cmdText(ctx, args[1:], stdin, stdout, stderr)
 	case "tagger":

@@ -1,5 +1,7 @@
 package doc
 
+import "strconv"
+
 // Document is one article or text to code.
 type Document struct {
 	ID     string // caller's identifier, unique within a batch
@@ -13,6 +15,11 @@ type Document struct {
 // Span is a half-open byte range [Start, End) into Document.Text.
 type Span struct {
 	Start, End int
+}
+
+// MarshalJSON writes a span as [start, end].
+func (s Span) MarshalJSON() ([]byte, error) {
+	return []byte("[" + strconv.Itoa(s.Start) + "," + strconv.Itoa(s.End) + "]"), nil
 }
 
 // Len returns the length of the span in bytes.

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"dyad/internal/code"
+	"dyad/internal/doc"
+	"dyad/internal/ingest"
+	"dyad/internal/kb"
+	"dyad/internal/pipeline"
+	"dyad/internal/text"
+)
+
+func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("code", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dyad code [flags] INPUT...\n\nCodes the events of documents (files, directories, - for stdin): one JSON object per event.\n\n")
+		fs.PrintDefaults()
+	}
+	var in inputFlags
+	in.register(fs)
+	format := fs.String("format", "jsonl", "output: jsonl (one event per line) or tsv (a readable table)")
+	explain := fs.Bool("explain", false, "after each event, show the sentence with the matched actors, verb and pattern")
+	workers := fs.Int("workers", 0, "documents coded at once (0: one per core)")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: code needs at least one INPUT (a file, a directory, or - for stdin)", errUsage)
+	}
+	if *format != "jsonl" && *format != "tsv" {
+		return fmt.Errorf("%w: unknown -format %q (jsonl, tsv)", errUsage, *format)
+	}
+	cfg, err := loadConfig(in)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	if *format == "tsv" {
+		fmt.Fprintln(w, "doc_id\tsentence\tdate\tsource\ttarget\tcameo\tplover\tgoldstein\tverb\tnegated\tmodality\treported_by")
+	}
+	failed := 0
+	err = pipeline.Run(ctx, cfg, *workers, ingest.Read(ctx, fs.Args(), in.options(stdin)), func(res doc.Result, err error) error {
+		if err != nil {
+			fmt.Fprintln(stderr, oneLine(err.Error()))
+			failed++
+			return nil
+		}
+		for i := range res.Events {
+			e := &res.Events[i]
+			if *format == "tsv" {
+				writeEventTSV(w, e)
+			} else {
+				b, err := json.Marshal(e)
+				if err != nil {
+					return err
+				}
+				w.Write(b)
+				w.WriteByte('\n')
+			}
+			if *explain {
+				writeExplain(w, &res, e)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errPartial
+	}
+	return nil
+}
+
+// loadConfig loads the tagger model and the embedded dictionaries.
+func loadConfig(in inputFlags) (pipeline.Config, error) {
+	m, err := text.DefaultModel()
+	if err != nil {
+		return pipeline.Config{}, err
+	}
+	k, errs := kb.Default(code.Valid)
+	if len(errs) > 0 {
+		return pipeline.Config{}, fmt.Errorf("embedded dictionaries: %v (and %d more)", errs[0], len(errs)-1)
+	}
+	return pipeline.Config{Model: m, KB: k, MaxSentenceTokens: in.maxToks}, nil
+}
+
+func actorCode(a *doc.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Code
+}
+
+func writeEventTSV(w *bufio.Writer, e *doc.Event) {
+	var rep []string
+	for i := range e.ReportedBy {
+		rep = append(rep, e.ReportedBy[i].Code)
+	}
+	fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%.1f\t%s\t%v\t%s\t%s\n",
+		e.DocID, e.Sentence, e.Date, e.Source.Code, actorCode(e.Target), e.CAMEO, e.PLOVER,
+		e.Goldstein, e.Verb.Text, e.Negated, e.Modality, strings.Join(rep, ","))
+}
+
+// writeExplain shows why an event was coded: the sentence with the source,
+// verb and target marked, and the pattern.
+func writeExplain(w *bufio.Writer, res *doc.Result, e *doc.Event) {
+	s := res.Sentences[e.Sentence]
+	type mark struct {
+		at   int
+		text string
+	}
+	var marks []mark
+	add := func(sp doc.Span, label string) {
+		marks = append(marks, mark{sp.Start, "["}, mark{sp.End, "]" + label})
+	}
+	add(e.Source.Span, "source:"+e.Source.Code)
+	add(e.Verb.Span, "verb")
+	if e.Target != nil {
+		add(e.Target.Span, "target:"+e.Target.Code)
+	}
+	var b strings.Builder
+	pos := s.Span.Start
+	for pos <= s.Span.End {
+		for _, m := range marks {
+			if m.at == pos && strings.HasPrefix(m.text, "]") {
+				b.WriteString(m.text)
+			}
+		}
+		for _, m := range marks {
+			if m.at == pos && m.text == "[" {
+				b.WriteString(m.text)
+			}
+		}
+		if pos < s.Span.End {
+			b.WriteByte(res.Document.Text[pos])
+		}
+		pos++
+	}
+	fmt.Fprintf(w, "  # %s\n  # pattern %q -> %s\n", oneLine(b.String()), e.Pattern, e.CAMEO)
+}

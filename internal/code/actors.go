@@ -1,0 +1,123 @@
+package code
+
+import (
+	"strings"
+
+	"dyad/internal/doc"
+)
+
+// actors returns the coded actors of a noun phrase: one per member of a
+// coordination ("Saudi Arabia and the UAE"), none when the phrase's head
+// is not an actor ("Iran's nuclear programme").
+func (sc *sentenceCoder) actors(np int) []doc.Actor {
+	if np < 0 {
+		return nil
+	}
+	x := sc.p.NPs[np]
+	if len(x.Members) > 0 {
+		var out []doc.Actor
+		for _, m := range x.Members {
+			out = append(out, sc.actors(m)...)
+		}
+		return out
+	}
+	// The mentions inside the phrase; one must cover its head.
+	var inside []doc.Mention
+	headCovered := false
+	for _, m := range sc.mentions {
+		if m.First >= x.First && m.Last <= x.Last {
+			inside = append(inside, m)
+			if m.First <= x.Head && x.Head < m.Last {
+				headCovered = true
+			}
+		}
+	}
+	if !headCovered {
+		return nil
+	}
+	a, ok := sc.compose(inside)
+	if !ok {
+		return nil
+	}
+	return []doc.Actor{a}
+}
+
+// compose makes one actor of the mentions of a phrase: a person (coded by
+// the role held on the document's date), an organisation or group, or a
+// country with an agent ("Iranian officials": IRNGOV).
+func (sc *sentenceCoder) compose(ms []doc.Mention) (doc.Actor, bool) {
+	var country, agent, named *doc.Mention
+	for i := range ms {
+		m := &ms[i]
+		switch m.Kind {
+		case doc.Person, doc.Organisation, doc.ArmedGroup, doc.Media:
+			if named == nil || m.Kind == doc.Person {
+				named = m
+			}
+		case doc.Agent:
+			agent = m
+		case doc.CountryName, doc.CountryAdj, doc.CountryPeople, doc.Capital, doc.Seat:
+			if country == nil {
+				country = m
+			}
+		}
+	}
+	span := doc.Span{Start: ms[0].Span.Start, End: ms[len(ms)-1].Span.End}
+	a := doc.Actor{Span: span, Text: span.In(sc.d.Text)}
+	switch {
+	case named != nil && named.Kind == doc.Person:
+		return sc.person(named, country, agent, a)
+	case named != nil:
+		a.Code, a.Country, a.Sector, a.Identifier = named.Code, named.Country, named.Sector, named.ID
+		if a.Sector == "" && agent != nil {
+			a.Sector = agent.Sector
+		}
+	case country != nil:
+		a.Country, a.Sector = country.Country, country.Sector
+		if agent != nil {
+			a.Sector = agent.Sector
+			sc.resolveRole(&a, agent)
+		}
+		a.Code = a.Country + a.Sector
+	case agent != nil:
+		a.Code, a.Sector = agent.Sector, agent.Sector
+	default:
+		return a, false
+	}
+	return a, a.Code != ""
+}
+
+// person codes a named person: the role they held on the document's date;
+// "ELI" with their last country after it; a role noun and country in the
+// same phrase ("Iraqi President Fouad Massoum") when the dictionaries have
+// no dates for them.
+func (sc *sentenceCoder) person(p, country, agent *doc.Mention, a doc.Actor) (doc.Actor, bool) {
+	a.Identifier = p.ID
+	if who := sc.c.kb.People[p.ID]; who != nil {
+		if r, ok := who.RoleOn(sc.d.Date); ok {
+			a.Country, a.Sector = r.Country, r.Sector
+		} else if n := len(who.Roles); n > 0 {
+			a.Country, a.Sector = who.Roles[n-1].Country, "ELI"
+		}
+	}
+	if a.Country == "" && country != nil {
+		a.Country = country.Country
+	}
+	if a.Sector == "" && agent != nil {
+		a.Sector = agent.Sector
+	}
+	a.Code = a.Country + a.Sector
+	return a, a.Code != ""
+}
+
+// resolveRole names the holder of a role on the document's date: "the
+// Iranian president" is Hassan Rouhani in 2014.
+func (sc *sentenceCoder) resolveRole(a *doc.Actor, agent *doc.Mention) {
+	if t := sc.s.Tokens[agent.Last-1].Tag; t == doc.NNS || t == doc.NNPS {
+		return // "ministers" names no one
+	}
+	office := strings.ToLower(agent.Span.In(sc.d.Text))
+	if who, _, ok := sc.c.kb.Holder(a.Country, office, sc.d.Date); ok {
+		a.Identifier = who.ID
+	}
+}

@@ -1,0 +1,312 @@
+package code
+
+import (
+	"strings"
+
+	"dyad/internal/clause"
+	"dyad/internal/doc"
+	"dyad/internal/kb"
+)
+
+// Coder turns the predicates of parsed sentences into events, through the
+// verb patterns and actor dictionaries of a KB. It only reads the KB: safe
+// for concurrent use.
+type Coder struct {
+	kb *kb.KB
+}
+
+// NewCoder returns a Coder over k.
+func NewCoder(k *kb.KB) *Coder { return &Coder{kb: k} }
+
+// Sentence codes one sentence: si is its index in the document, mentions
+// and p its kb mentions and clause parse (token indexes relative to it).
+func (c *Coder) Sentence(d *doc.Document, si int, s doc.Sentence, mentions []doc.Mention, p clause.Parse) []doc.Event {
+	sc := sentenceCoder{c: c, d: d, s: s, mentions: mentions, p: p}
+	var out []doc.Event
+	consumed := make([]bool, len(p.Preds))
+	for pi := range p.Preds {
+		if consumed[pi] {
+			continue
+		}
+		evs, usedXcomp := sc.predicate(si, pi)
+		if usedXcomp {
+			consumed[p.Preds[pi].Xcomp] = true
+		}
+		out = append(out, evs...)
+	}
+	return out
+}
+
+type sentenceCoder struct {
+	c        *Coder
+	d        *doc.Document
+	s        doc.Sentence
+	mentions []doc.Mention
+	p        clause.Parse
+}
+
+func (sc *sentenceCoder) tokText(i int) string { return sc.s.Tokens[i].Text(sc.d.Text) }
+
+func (sc *sentenceCoder) lemma(i int) string {
+	if l := sc.s.Tokens[i].Lemma; l != "" {
+		return strings.ToLower(l)
+	}
+	return strings.ToLower(sc.tokText(i))
+}
+
+// match is a pattern that fits a predicate, and what it decided.
+type match struct {
+	pat       kb.Pattern
+	score     int
+	target    int // NP chosen by a preposition element, -1 if none
+	usedXcomp bool
+}
+
+// predicate codes one predicate; it reports whether its infinitive
+// complement was part of the pattern (and so is not coded again).
+func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
+	pr := &sc.p.Preds[pi]
+	var best *match
+	for _, pat := range sc.c.kb.Verbs.For(pr.Lemma) {
+		m, ok := sc.fit(pat, pr)
+		if !ok {
+			continue
+		}
+		if pat.Discard {
+			return nil, false
+		}
+		if best == nil || m.score > best.score {
+			best = &m
+		}
+	}
+	if best == nil {
+		return nil, false
+	}
+	info, ok := Lookup(best.pat.Code)
+	if !ok {
+		return nil, false
+	}
+	srcNP := pr.Subject
+	if pr.Voice == clause.Passive {
+		srcNP = pr.Agent
+	}
+	sources := sc.actors(srcNP)
+	if len(sources) == 0 {
+		return nil, best.usedXcomp
+	}
+	tgtNP := sc.targetNP(pr, best)
+	targets := sc.actors(tgtNP)
+	reporters := sc.reporters(pi)
+	verb := doc.Span{Start: int(sc.s.Tokens[pr.Head].Start), End: int(sc.s.Tokens[pr.Head].End)}
+	var out []doc.Event
+	emit := func(src doc.Actor, tgt *doc.Actor) {
+		out = append(out, doc.Event{
+			DocID: sc.d.ID, Sentence: si, Date: sc.d.Date,
+			Source: src, Target: tgt,
+			CAMEO: info.Code, PLOVER: info.Plover, Mode: info.Mode,
+			Goldstein: info.Goldstein, QuadClass: int(info.Quad),
+			Verb:       doc.Phrase{Text: verb.In(sc.d.Text), Span: verb},
+			Negated:    pr.Negated,
+			Modality:   sc.modality(pi).String(),
+			ReportedBy: reporters,
+			Text:       sc.s.Span.In(sc.d.Text),
+			Pattern:    best.pat.Text,
+		})
+	}
+	for _, src := range sources {
+		if len(targets) == 0 {
+			emit(src, nil)
+			continue
+		}
+		for _, tgt := range targets {
+			if tgt.Code == src.Code && tgt.Span == src.Span {
+				continue
+			}
+			t := tgt
+			emit(src, &t)
+		}
+	}
+	return out, best.usedXcomp
+}
+
+// modality is the predicate's own, or its parent's when the parent makes
+// it an intention ("plans to attack").
+func (sc *sentenceCoder) modality(pi int) clause.Modality {
+	pr := &sc.p.Preds[pi]
+	m := pr.Modality
+	if pr.Parent >= 0 && pr.Infinitive {
+		parent := &sc.p.Preds[pr.Parent]
+		if intentVerbs[parent.Lemma] {
+			return clause.Intent
+		}
+		if parent.Modality != clause.Asserted {
+			return parent.Modality
+		}
+	}
+	return m
+}
+
+var intentVerbs = map[string]bool{
+	"plan": true, "want": true, "intend": true, "seek": true, "aim": true, "hope": true,
+	"try": true, "attempt": true, "prepare": true, "threaten": true, "vow": true,
+	"promise": true, "pledge": true, "expect": true, "decide": true, "offer": true,
+	"propose": true, "consider": true,
+}
+
+// fit checks a pattern's elements against a predicate.
+func (sc *sentenceCoder) fit(pat kb.Pattern, pr *clause.Predicate) (match, bool) {
+	m := match{pat: pat, target: -1, score: 1}
+	outer := pr
+	var inner *clause.Predicate
+	for _, e := range pat.Elems {
+		host := outer
+		if e.Inner {
+			host = inner
+			if host == nil {
+				return m, false
+			}
+		}
+		switch e.Kind {
+		case kb.NounElem:
+			if !sc.hasNoun(host, e.Word) {
+				return m, false
+			}
+		case kb.ToElem:
+			if host.Xcomp >= 0 && sc.p.Preds[host.Xcomp].Lemma == e.Word {
+				inner = &sc.p.Preds[host.Xcomp]
+				m.usedXcomp = true
+			} else if np := sc.argNP(host, "to", e.Word); np >= 0 {
+				inner = nil
+			} else {
+				return m, false
+			}
+		case kb.PrepElem:
+			np := sc.argNP(host, e.Prep, "")
+			if np < 0 {
+				return m, false
+			}
+			m.target = np
+		case kb.PrepNounElem:
+			if sc.argNP(host, e.Prep, e.Word) < 0 {
+				return m, false
+			}
+		}
+		m.score++
+	}
+	return m, true
+}
+
+// hasNoun reports whether word (a lemma, maybe several words) heads the
+// predicate's object or one of its arguments.
+func (sc *sentenceCoder) hasNoun(pr *clause.Predicate, word string) bool {
+	if pr.Object >= 0 && sc.headIs(pr.Object, word) {
+		return true
+	}
+	for _, a := range pr.Args {
+		if sc.headIs(a.NP, word) {
+			return true
+		}
+	}
+	if pr.Voice == clause.Passive && pr.Subject >= 0 && sc.headIs(pr.Subject, word) {
+		return true
+	}
+	return false
+}
+
+// argNP returns the NP of an argument with preposition prep (and head
+// word, when given), or -1.
+func (sc *sentenceCoder) argNP(pr *clause.Predicate, prep, word string) int {
+	for _, a := range pr.Args {
+		if a.Prep == prep && (word == "" || sc.headIs(a.NP, word)) {
+			return a.NP
+		}
+	}
+	return -1
+}
+
+// headIs reports whether an NP (or any member of a coordination) ends in
+// the words of w, the last compared by lemma.
+func (sc *sentenceCoder) headIs(np int, w string) bool {
+	x := sc.p.NPs[np]
+	if len(x.Members) > 0 {
+		for _, m := range x.Members {
+			if sc.headIs(m, w) {
+				return true
+			}
+		}
+		return false
+	}
+	words := strings.Fields(w)
+	h := x.Head
+	for k := len(words) - 1; k >= 0; k-- {
+		i := h - (len(words) - 1 - k)
+		if i < x.First {
+			return false
+		}
+		got := strings.ToLower(sc.tokText(i))
+		if k == len(words)-1 {
+			got = sc.lemma(i)
+		}
+		if got != words[k] && !(k == len(words)-1 && strings.ToLower(sc.tokText(i)) == words[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// targetPreps are the prepositions whose object may be a target when the
+// pattern names none, in order of preference.
+var targetPreps = []string{"against", "with", "on", "to", "at", "toward", "towards", "from", "into", "for", "over"}
+
+// targetNP chooses the target phrase of a coded predicate.
+func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
+	if m.target >= 0 {
+		return m.target
+	}
+	if pr.Voice == clause.Passive {
+		return pr.Subject
+	}
+	if pr.Object >= 0 && len(sc.actors(pr.Object)) > 0 {
+		return pr.Object
+	}
+	if m.usedXcomp && pr.Xcomp >= 0 {
+		x := &sc.p.Preds[pr.Xcomp]
+		if x.Object >= 0 && len(sc.actors(x.Object)) > 0 {
+			return x.Object
+		}
+		if np := sc.firstActorArg(x); np >= 0 {
+			return np
+		}
+	}
+	return sc.firstActorArg(pr)
+}
+
+func (sc *sentenceCoder) firstActorArg(pr *clause.Predicate) int {
+	for _, prep := range targetPreps {
+		for _, a := range pr.Args {
+			if a.Prep == prep && len(sc.actors(a.NP)) > 0 {
+				return a.NP
+			}
+		}
+	}
+	return -1
+}
+
+// reporters returns who reports a predicate: the subjects of the verbs of
+// saying above it, innermost first, then "according to" sources in the
+// sentence, outermost last.
+func (sc *sentenceCoder) reporters(pi int) []doc.Actor {
+	out := []doc.Actor{}
+	for k := sc.p.Preds[pi].Parent; k >= 0; k = sc.p.Preds[k].Parent {
+		if q := &sc.p.Preds[k]; q.Speech {
+			out = append(out, sc.actors(q.Subject)...)
+		}
+	}
+	toks := sc.s.Tokens
+	for i := 0; i+2 < len(toks); i++ {
+		if sc.lemma(i) == "accord" && sc.lemma(i+1) == "to" && sc.p.NPOf[i+2] >= 0 {
+			out = append(out, sc.actors(sc.p.NPOf[i+2])...)
+		}
+	}
+	return out
+}

@@ -1,0 +1,48 @@
+package doc
+
+// Actor is a coded participant of an event.
+type Actor struct {
+	Code       string `json:"code"`                 // "IRNGOV", "USA", "IMGISL"
+	Country    string `json:"country"`              // "IRN"; "" for non-state international actors
+	Sector     string `json:"sector"`               // "GOV"; "" for a bare country
+	Text       string `json:"text"`                 // the words in the article
+	Span       Span   `json:"span"`                 // their bytes
+	Identifier string `json:"identifier,omitempty"` // a person or organisation id from the dictionaries
+}
+
+// Event is one coded event: source did verb to target.
+type Event struct {
+	DocID      string  `json:"doc_id"`
+	Sentence   int     `json:"sentence"`
+	Date       string  `json:"date"`
+	Source     Actor   `json:"source"`
+	Target     *Actor  `json:"target"`
+	CAMEO      string  `json:"cameo"`
+	PLOVER     string  `json:"plover"`
+	Mode       string  `json:"mode"`
+	Goldstein  float64 `json:"goldstein"`
+	QuadClass  int     `json:"quad_class"`
+	Verb       Phrase  `json:"verb"`
+	Negated    bool    `json:"negated"`
+	Modality   string  `json:"modality"`
+	ReportedBy []Actor `json:"reported_by"`
+	QuoteID    string  `json:"quote_id"`
+	Location   string  `json:"location"`
+	Text       string  `json:"text"`
+	// Pattern is the verb pattern that coded the event, for --explain.
+	Pattern string `json:"pattern"`
+}
+
+// Phrase is a piece of text with its span.
+type Phrase struct {
+	Text string `json:"text"`
+	Span Span   `json:"span"`
+}
+
+// Result is everything dyad found in one document.
+type Result struct {
+	Document  Document
+	Sentences []Sentence
+	Mentions  [][]Mention // per sentence, token indexes relative to it
+	Events    []Event
+}

@@ -1,0 +1,31 @@
+// Package kb holds dyad's dictionaries: their file formats, the loaders
+// that read them, the matcher compiled from them, and the default
+// dictionaries embedded in the binary.
+//
+// Its parts:
+//
+//   - the block format (format.go): ParseBlocks reads the plain-text,
+//     diff-friendly syntax that all of dyad's own dictionary files share
+//     (a header line "CODE Display name" at column 0, indented
+//     "key: value | value" field lines, '#' comments), and returns every
+//     good block and every error as a *ParseError naming file and line, so
+//     one typo never drops the rest of a file. It knows nothing of what the
+//     fields mean; each file kind's loader will check that;
+//   - the embedded data (embed.go, data/): Data holds data/countries.txt,
+//     one block per country or territory (ISO 3166-1 alpha-3 code, names,
+//     adjectives, demonyms, capitals, seats of government, region, iso2),
+//     written for dyad from general knowledge;
+//   - the phrase matcher (matcher.go): Matcher, a trie over normalised
+//     tokens that finds dictionary phrases in tagged sentences.
+//
+// The loaders that turn blocks into matcher entries (countries,
+// organisations, armed groups, agents, people, verb patterns; TABARI and
+// PETRARCH files) come next.
+//
+// Takes: an io.Reader and a file name (ParseBlocks). Gives: []Block and
+// []error.
+//
+// Concurrency: ParseBlocks keeps no state between calls and may run on many
+// goroutines at once; the blocks it returns are plain values. Data is
+// read-only; a Matcher is read-only after it is built.
+package kb

@@ -1,0 +1,142 @@
+package kb
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ElemKind is the kind of one element of a verb pattern.
+type ElemKind uint8
+
+const (
+	// NounElem: a noun that must head the verb's object or an argument.
+	NounElem ElemKind = iota
+	// ToElem: "to W": an infinitive complement with verb W, or a
+	// "to"-phrase headed by noun W.
+	ToElem
+	// PrepElem: a preposition whose object is the target ("travel + to").
+	PrepElem
+	// PrepNounElem: a prepositional phrase with that noun ("accuse + of + war crime").
+	PrepNounElem
+)
+
+// Elem is one "+"-separated element of a pattern after the verb.
+type Elem struct {
+	Kind ElemKind
+	Prep string // for PrepElem, PrepNounElem
+	Word string // noun (or verb for ToElem), lowercase lemma; several words allowed
+	// Inner is true for elements after a ToElem: they apply to the
+	// infinitive's arguments ("pledge + to use + airstrike").
+	Inner bool
+}
+
+// Pattern maps a verb with some arguments to a CAMEO code.
+type Pattern struct {
+	Code    string // CAMEO code; "" for a discard pattern
+	Verb    string // verb lemma with its particle: "turn down"
+	Elems   []Elem
+	Text    string // as written, for --explain
+	File    string
+	Line    int
+	Discard bool
+}
+
+// Verbs holds verb patterns by verb lemma.
+type Verbs struct {
+	byVerb   map[string][]int
+	Patterns []Pattern
+	// Validate, when set, checks a CAMEO code; patterns with a code it
+	// rejects are reported and dropped.
+	Validate func(code string) bool
+}
+
+// NewVerbs returns an empty pattern set.
+func NewVerbs() *Verbs { return &Verbs{byVerb: map[string][]int{}} }
+
+// For returns the patterns of a verb lemma ("refuse", "rule out").
+func (v *Verbs) For(lemma string) []Pattern {
+	idx := v.byVerb[lemma]
+	out := make([]Pattern, len(idx))
+	for i, k := range idx {
+		out[i] = v.Patterns[k]
+	}
+	return out
+}
+
+// Len returns the number of patterns.
+func (v *Verbs) Len() int { return len(v.Patterns) }
+
+// prepositions that open a prepositional element.
+var prepositions = map[string]bool{
+	"with": true, "against": true, "to": true, "on": true, "at": true, "from": true,
+	"for": true, "into": true, "of": true, "about": true, "over": true, "in": true,
+	"by": true, "toward": true, "towards": true, "upon": true, "onto": true,
+	"across": true, "through": true, "between": true, "among": true, "under": true,
+	"after": true, "behind": true, "near": true, "inside": true, "within": true,
+	"without": true, "off": true, "out of": true, "as": true, "alongside": true,
+}
+
+// addBlock adds the patterns of one verbs-file block: header CAMEO code
+// (or DISCARD), field "pattern:".
+func (v *Verbs) addBlock(b *Block) []error {
+	discard := b.Code == "DISCARD"
+	if !discard && v.Validate != nil && !v.Validate(b.Code) {
+		return []error{fmt.Errorf("%s:%d: unknown CAMEO code %q", b.File, b.Line, b.Code)}
+	}
+	var errs []error
+	for _, f := range b.Fields {
+		if f.Key != "pattern" {
+			continue
+		}
+		for _, text := range f.Values {
+			p, err := ParsePattern(text)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s:%d: %w", b.File, f.Line, err))
+				continue
+			}
+			p.File, p.Line, p.Discard = b.File, f.Line, discard
+			if !discard {
+				p.Code = b.Code
+			}
+			v.Patterns = append(v.Patterns, p)
+			v.byVerb[p.Verb] = append(v.byVerb[p.Verb], len(v.Patterns)-1)
+		}
+	}
+	return errs
+}
+
+// ParsePattern reads one pattern: VERB [PARTICLE] { " + " ELEMENT }.
+func ParsePattern(text string) (Pattern, error) {
+	p := Pattern{Text: text}
+	parts := strings.Split(text, "+")
+	for i := range parts {
+		parts[i] = strings.Join(strings.Fields(strings.ToLower(parts[i])), " ")
+		if parts[i] == "" {
+			return p, fmt.Errorf("pattern %q: empty element", text)
+		}
+	}
+	p.Verb = parts[0]
+	if strings.ContainsAny(p.Verb, "&$*%()") {
+		return p, fmt.Errorf("pattern %q: bad verb %q", text, p.Verb)
+	}
+	inner := false
+	for _, el := range parts[1:] {
+		words := strings.Fields(el)
+		e := Elem{Inner: inner}
+		switch {
+		case words[0] == "to" && len(words) == 1:
+			e.Kind, e.Prep = PrepElem, "to"
+		case words[0] == "to":
+			e.Kind, e.Word = ToElem, strings.Join(words[1:], " ")
+			inner = true
+		case prepositions[words[0]] && len(words) == 1:
+			e.Kind, e.Prep = PrepElem, words[0]
+		case prepositions[words[0]]:
+			e.Kind, e.Prep, e.Word = PrepNounElem, words[0], strings.Join(words[1:], " ")
+		default:
+			e.Kind, e.Word = NounElem, el
+		}
+		p.Elems = append(p.Elems, e)
+	}
+	return p, nil
+}

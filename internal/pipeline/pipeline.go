@@ -1,0 +1,142 @@
+// Package pipeline runs dyad's stages over documents: text analysis, kb
+// mentions, clauses, events. A Coder holds one worker's scratch state;
+// Run spreads documents over bounded workers and hands results back in
+// input order.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"runtime"
+	"sync"
+
+	"dyad/internal/clause"
+	"dyad/internal/code"
+	"dyad/internal/doc"
+	"dyad/internal/kb"
+	"dyad/internal/text"
+)
+
+// Config is what the stages share: the tagger model and the dictionaries,
+// both read-only.
+type Config struct {
+	Model             *text.Model
+	KB                *kb.KB
+	MaxSentenceTokens int
+}
+
+// Coder codes documents one at a time. Not safe for concurrent use: one
+// per worker.
+type Coder struct {
+	an    *text.Analyzer
+	kb    *kb.KB
+	coder *code.Coder
+}
+
+// NewCoder returns a Coder for cfg.
+func NewCoder(cfg Config) *Coder {
+	an := text.NewAnalyzer(cfg.Model)
+	an.SetMaxSentenceTokens(cfg.MaxSentenceTokens)
+	return &Coder{an: an, kb: cfg.KB, coder: code.NewCoder(cfg.KB)}
+}
+
+// Code runs every stage over one document. A panic in a stage is
+// recovered and returned as the document's error.
+func (c *Coder) Code(d doc.Document) (res doc.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error: %v", d.ID, r)
+		}
+	}()
+	res.Document = d
+	res.Sentences = c.an.Analyze(d.Text)
+	res.Mentions = make([][]doc.Mention, len(res.Sentences))
+	for si, s := range res.Sentences {
+		ms := c.kb.Actors.Match(d.Text, s.Tokens, nil)
+		res.Mentions[si] = ms
+		p := clause.ParseSentence(d.Text, s.Tokens, ms)
+		res.Events = append(res.Events, c.coder.Sentence(&res.Document, si, s, ms, p)...)
+	}
+	return res, nil
+}
+
+// Item is one input of Run: a document, or the error of one that could
+// not be read.
+type Item struct {
+	Doc doc.Document
+	Err error
+}
+
+// Run codes documents with workers goroutines (0: one per core) and calls
+// emit with each result, or error, in input order. It stops early when ctx
+// is cancelled or emit returns an error.
+func Run(ctx context.Context, cfg Config, workers int, in iter.Seq2[doc.Document, error], emit func(doc.Result, error) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		item Item
+		done chan struct{}
+		res  doc.Result
+		err  error
+	}
+	jobs := make(chan *job, workers)
+	order := make(chan *job, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := NewCoder(cfg)
+			for j := range jobs {
+				if j.item.Err != nil {
+					j.err = j.item.Err
+				} else {
+					j.res, j.err = c.Code(j.item.Doc)
+				}
+				close(j.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for d, err := range in {
+			j := &job{item: Item{Doc: d, Err: err}, done: make(chan struct{})}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				close(j.done)
+				return
+			}
+		}
+	}()
+	var firstErr error
+	for j := range order {
+		<-j.done
+		if firstErr != nil {
+			continue // drain
+		}
+		if err := ctx.Err(); err != nil {
+			firstErr = err
+			continue
+		}
+		if err := emit(j.res, j.err); err != nil {
+			firstErr = err
+			cancel() // stop reading input; drain what is in flight
+		}
+	}
+	wg.Wait()
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	return firstErr
+}
