@@ -1,0 +1,65 @@
+package pipeline
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"dyad/internal/code"
+	"dyad/internal/doc"
+	"dyad/internal/kb"
+	"dyad/internal/text"
+)
+
+func guardianDocs(tb testing.TB) []doc.Document {
+	tb.Helper()
+	p := filepath.Join("..", "..", "..", "shared", "corpus", "guardian-dev.jsonl")
+	f, err := os.Open(p)
+	if err != nil {
+		tb.Skipf("shared corpus not found at %s (tests that need ../shared skip without it)", p)
+	}
+	defer f.Close()
+	var out []doc.Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 16<<20)
+	for sc.Scan() {
+		var d doc.Document
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// BenchmarkCode is the whole path, text to events, on one core, with the
+// embedded dictionaries, over the 125 Guardian articles.
+func BenchmarkCode(b *testing.B) {
+	docs := guardianDocs(b)
+	m, err := text.DefaultModel()
+	if err != nil {
+		b.Fatal(err)
+	}
+	k, errs := kb.Default(code.Valid)
+	if len(errs) > 0 {
+		b.Fatal(errs[0])
+	}
+	c := NewCoder(Config{Model: m, KB: k})
+	sentences, events := 0, 0
+	for _, d := range docs {
+		r, _ := c.Code(d)
+		sentences += len(r.Sentences)
+		events += len(r.Events)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			c.Code(d)
+		}
+	}
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(sentences)*float64(b.N)/sec, "sentences/s")
+	b.ReportMetric(float64(events)*float64(b.N)/sec, "events/s")
+}
