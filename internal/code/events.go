@@ -255,8 +255,12 @@ func (sc *sentenceCoder) headIs(np int, w string) bool {
 }
 
 // targetPreps are the prepositions whose object may be a target when the
-// pattern names none, in order of preference.
-var targetPreps = []string{"against", "with", "on", "to", "at", "toward", "towards", "from", "into", "for", "over"}
+// pattern names none; the first such phrase with an actor, in sentence
+// order, is the target ("discussed an effort with Iran against IS": Iran).
+var targetPreps = map[string]bool{
+	"against": true, "with": true, "on": true, "to": true, "at": true, "toward": true,
+	"towards": true, "from": true, "into": true, "for": true, "over": true,
+}
 
 // targetNP chooses the target phrase of a coded predicate.
 func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
@@ -282,11 +286,9 @@ func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
 }
 
 func (sc *sentenceCoder) firstActorArg(pr *clause.Predicate) int {
-	for _, prep := range targetPreps {
-		for _, a := range pr.Args {
-			if a.Prep == prep && len(sc.actors(a.NP)) > 0 {
-				return a.NP
-			}
+	for _, a := range pr.Args {
+		if targetPreps[a.Prep] && len(sc.actors(a.NP)) > 0 {
+			return a.NP
 		}
 	}
 	return -1
