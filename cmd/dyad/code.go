@@ -7,6 +7,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"dyad/internal/code"
@@ -29,6 +31,8 @@ func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	format := fs.String("format", "jsonl", "output: jsonl (one event per line) or tsv (a readable table)")
 	explain := fs.Bool("explain", false, "after each event, show the sentence with the matched actors, verb and pattern")
 	workers := fs.Int("workers", 0, "documents coded at once (0: one per core)")
+	var dicts stringList
+	fs.Var(&dicts, "dict", "add a dictionary `file` or directory (repeatable; later files extend earlier ones; docs/dictionaries.md)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -38,7 +42,7 @@ func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if *format != "jsonl" && *format != "tsv" {
 		return fmt.Errorf("%w: unknown -format %q (jsonl, tsv)", errUsage, *format)
 	}
-	cfg, err := loadConfig(in)
+	cfg, err := loadConfig(in, dicts, stderr)
 	if err != nil {
 		return err
 	}
@@ -81,8 +85,9 @@ func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	return nil
 }
 
-// loadConfig loads the tagger model and the embedded dictionaries.
-func loadConfig(in inputFlags) (pipeline.Config, error) {
+// loadConfig loads the tagger model, the embedded dictionaries and the
+// user's (-dict).
+func loadConfig(in inputFlags, dicts []string, stderr io.Writer) (pipeline.Config, error) {
 	m, err := text.DefaultModel()
 	if err != nil {
 		return pipeline.Config{}, err
@@ -91,8 +96,42 @@ func loadConfig(in inputFlags) (pipeline.Config, error) {
 	if len(errs) > 0 {
 		return pipeline.Config{}, fmt.Errorf("embedded dictionaries: %v (and %d more)", errs[0], len(errs)-1)
 	}
+	for _, d := range dicts {
+		files, err := dictFiles(d)
+		if err != nil {
+			return pipeline.Config{}, err
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return pipeline.Config{}, err
+			}
+			// Bad entries are reported and skipped; the good ones are kept.
+			for _, e := range k.AddFile(f, b) {
+				fmt.Fprintln(stderr, oneLine(e.Error()))
+			}
+		}
+	}
 	return pipeline.Config{Model: m, KB: k, MaxSentenceTokens: in.maxToks}, nil
 }
+
+// dictFiles returns the file, or the .txt files of a directory in order.
+func dictFiles(p string) ([]string, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		return []string{p}, nil
+	}
+	return filepath.Glob(filepath.Join(p, "*.txt"))
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
 
 func actorCode(a *doc.Actor) string {
 	if a == nil {

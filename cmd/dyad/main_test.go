@@ -94,3 +94,31 @@ func TestTaggerEvalTiny(t *testing.T) {
 		t.Errorf("last line = %q", last)
 	}
 }
+
+func TestCodeWithUserDict(t *testing.T) {
+	dir := t.TempDir()
+	verbs := filepath.Join(dir, "verbs-mine.txt")
+	os.WriteFile(verbs, []byte("0874 Retreat or surrender militarily\n    pattern: surrender + to\n9999 nonsense\n    pattern: fly\n"), 0o644)
+	in := filepath.Join(dir, "news.txt")
+	os.WriteFile(in, []byte("Chilean troops surrendered to Peruvian soldiers on Sunday."), 0o644)
+	code, out, errs := runDyad(t, "", "code", "-date", "2020-01-02", "-dict", verbs, in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "verbs-mine.txt:3: unknown CAMEO code") {
+		t.Errorf("stderr = %q; want the bad entry named with file:line", errs)
+	}
+	var e struct {
+		Source struct{ Code string }
+		Target struct{ Code string }
+		CAMEO  string `json:"cameo"`
+		PLOVER string `json:"plover"`
+		Date   string
+	}
+	if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &e); err != nil {
+		t.Fatalf("output %q: %v", out, err)
+	}
+	if e.Source.Code != "CHLMIL" || e.Target.Code != "PERMIL" || e.CAMEO != "0874" || e.Date != "2020-01-02" {
+		t.Errorf("event = %+v", e)
+	}
+}

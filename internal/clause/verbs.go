@@ -92,12 +92,28 @@ func (s *sentence) addPred(first, last int, infinitive bool) {
 // reducedRelative reports whether a bare participle at first follows a
 // noun phrase or starts the sentence: "a study released last week",
 // "Formerly affiliated with al-Qaeda, ...".
+//
+// After a noun phrase, the participle is taken for the main verb (a VBD
+// the tagger missed: "Chilean troops surrendered to Peruvian forces")
+// unless a finite verb follows later in the sentence or a "by" phrase
+// follows it.
 func (s *sentence) reducedRelative(first int) bool {
 	if first == 0 {
 		return true
 	}
 	prev := s.tags[first-1]
-	return s.p.NPOf[first-1] >= 0 || prev == doc.Comma || prev == doc.RB
+	if prev == doc.Comma || prev == doc.RB {
+		return true
+	}
+	if s.p.NPOf[first-1] < 0 {
+		return false
+	}
+	for j := first + 1; j < len(s.tags); j++ {
+		if isFinite(s.tags[j]) || s.tags[j] == doc.IN && s.lemma(j) == "by" && j-first <= 8 {
+			return true
+		}
+	}
+	return false
 }
 
 // speechVerbs are the verbs whose clausal complement is reported speech.
