@@ -122,3 +122,44 @@ func TestCodeWithUserDict(t *testing.T) {
 		t.Errorf("event = %+v", e)
 	}
 }
+
+// A batch with bad documents: each gets one line on stderr naming it, the
+// rest is coded, the exit status is 1.
+func TestCodeBadInput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"a-good.txt":   []byte("Peruvian troops attacked Bolivian rebels."),
+		"b-empty.txt":  nil,
+		"c-binary.txt": {0, 1, 2, 3, 0xff, 0, 7},
+		"d-latin1.txt": []byte("Caf\xe9 talks in Bogot\xe1."),
+		"e-cut.jsonl":  []byte(`{"id":"j1","date":"2020-01-01","text":"Chilean police arrested protesters."}` + "\n" + `{"id":"j2","date":"2020-01-01","te`),
+		"f-cut.xml":    []byte(`<Sentences><Sentence date="20200101" id="x1"><Text>Peruvian soldiers attacked rebels.</Text></Sentence><Sentence date="2020`),
+		"g-good.txt":   []byte("Bolivian rebels attacked Peruvian troops."),
+	}
+	for name, b := range files {
+		os.WriteFile(filepath.Join(dir, name), b, 0o644)
+	}
+	verbs := filepath.Join(t.TempDir(), "verbs-test.txt")
+	os.WriteFile(verbs, []byte("190 Use conventional military force\n    pattern: attack\n173 Arrest, detain\n    pattern: arrest\n"), 0o644)
+	code, out, errs := runDyad(t, "", "code", "-format", "tsv", "-dict", verbs, dir)
+	if code != 1 {
+		t.Errorf("exit = %d; want 1", code)
+	}
+	errLines := strings.Split(strings.TrimSpace(errs), "\n")
+	for _, bad := range []string{"b-empty.txt", "c-binary.txt", "d-latin1.txt", "e-cut.jsonl:2", "f-cut.xml"} {
+		n := 0
+		for _, l := range errLines {
+			if strings.Contains(l, bad) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("stderr names %s %d times; want once:\n%s", bad, n, errs)
+		}
+	}
+	for _, good := range []string{"a-good\t", "g-good\t", "j1\t", "x1\t"} {
+		if !strings.Contains(out, good) {
+			t.Errorf("output lacks the events of %q:\n%s", good, out)
+		}
+	}
+}

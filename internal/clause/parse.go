@@ -49,8 +49,22 @@ func (s *sentence) npStart(i int) bool {
 	case t == doc.DT, t == doc.PDT, t == doc.PRPS, t == doc.CD, t.IsAdj(), t.IsNoun(), t == doc.PRP:
 		return true
 	case t == doc.VBN || t == doc.VBG:
-		// An adjectival participle: "captured weapons", "escalating campaign".
-		return i > 0 && s.tags[i-1] == doc.DT && i+1 < len(s.toks) && (s.tags[i+1].IsNoun() || s.tags[i+1].IsAdj())
+		// An adjectival participle: "an escalating campaign", "using
+		// captured weapons" (after a verb that is no auxiliary).
+		if i == 0 || i+1 >= len(s.toks) || !(s.tags[i+1].IsNoun() || s.tags[i+1].IsAdj()) {
+			return false
+		}
+		prev := s.tags[i-1]
+		if prev == doc.DT || prev == doc.PRPS {
+			return true
+		}
+		if prev.IsVerb() {
+			switch s.lemma(i - 1) {
+			case "be", "have", "get":
+				return false
+			}
+			return true
+		}
 	}
 	return false
 }
@@ -63,7 +77,11 @@ func (s *sentence) npInside(i int) bool {
 	case t == doc.POS:
 		return i+1 < len(s.toks) && s.npStart(i+1) && s.tags[i+1] != doc.PRP
 	case t == doc.VBN || t == doc.VBG:
-		return i+1 < len(s.toks) && (s.tags[i+1].IsNoun() || s.tags[i+1].IsAdj())
+		// Only among modifiers ("the newly elected president"), never
+		// after the head noun: "soldiers attacked rebels" is a clause.
+		prev := s.tags[i-1]
+		return i+1 < len(s.toks) && (s.tags[i+1].IsNoun() || s.tags[i+1].IsAdj()) &&
+			(prev == doc.DT || prev.IsAdj() || prev == doc.PRPS || prev == doc.CD || prev == doc.RB)
 	}
 	return false
 }

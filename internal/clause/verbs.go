@@ -39,6 +39,9 @@ func (s *sentence) groupEnd(i int) int {
 	last := -1
 	for j := i; j < len(s.toks); j++ {
 		t := s.tags[j]
+		if j > i && s.p.NPOf[j] >= 0 {
+			return last + 1 // "are using [captured weapons]"
+		}
 		switch {
 		case t.IsVerb() || t == doc.MD:
 			if j > i && t == doc.VBG && last >= 0 && s.lemma(last) != "be" {
