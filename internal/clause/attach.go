@@ -90,8 +90,12 @@ func (s *sentence) attachRight(pi int) {
 		case s.predAt(i) >= 0 || s.boundary(i):
 			return
 		case t == doc.IN || t == doc.TO && (i+1 >= n || s.tags[i+1] != doc.VB):
-			if i+1 < n && s.p.NPOf[i+1] >= 0 {
-				np := s.outerNP(i + 1)
+			at := i + 1
+			if at+1 < n && s.tags[at] == doc.CC && s.p.NPOf[at+1] >= 0 {
+				at++ // "with both lethal and non-lethal aid"
+			}
+			if at < n && s.p.NPOf[at] >= 0 {
+				np := s.outerNP(at)
 				arg := Arg{Prep: s.lemma(i), Tok: i, NP: np}
 				if arg.Prep == "by" && p.Voice == Passive && p.Agent < 0 {
 					p.Agent = np

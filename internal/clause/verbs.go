@@ -83,6 +83,10 @@ func (s *sentence) addPred(first, last int, infinitive bool) {
 	}
 	if s.tags[head] == doc.VBN && (aux || first == head && s.reducedRelative(first)) {
 		pr.Voice = Passive
+		if aux && statives[pr.Lemma] && !s.byFollows(head) {
+			// "Washington was opposed to ...": a state of the subject.
+			pr.Voice = Active
+		}
 	}
 	if head+1 < len(s.toks) && s.tags[head+1] == doc.RP {
 		pr.Lemma += " " + s.lemma(head+1)
@@ -151,4 +155,28 @@ func (s *sentence) repairTags() {
 			s.tags[i] = doc.NNS
 		}
 	}
+}
+
+// statives are participles that after "be" describe their subject rather
+// than a passive act done to it ("is opposed to", "is committed to"),
+// unless a by-phrase names an agent.
+var statives = map[string]bool{
+	"oppose": true, "commit": true, "determine": true, "prepare": true, "involve": true,
+	"interest": true, "concern": true, "worry": true, "dedicate": true, "devote": true,
+	"resolve": true, "entitle": true, "engage": true, "ally": true, "align": true,
+	"satisfy": true, "disappoint": true, "convince": true, "gratify": true, "pleased": true,
+	"please": true, "alarm": true, "frustrate": true, "divide": true, "unite": true,
+}
+
+// byFollows reports whether a "by" phrase follows the verb in its clause.
+func (s *sentence) byFollows(head int) bool {
+	for j := head + 1; j < len(s.tags) && j <= head+8; j++ {
+		if s.tags[j] == doc.IN && s.lemma(j) == "by" {
+			return true
+		}
+		if s.tags[j] == doc.Period || s.tags[j] == doc.Colon {
+			return false
+		}
+	}
+	return false
 }

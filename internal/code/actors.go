@@ -9,7 +9,14 @@ import (
 // actors returns the coded actors of a noun phrase: one per member of a
 // coordination ("Saudi Arabia and the UAE"), none when the phrase's head
 // is not an actor ("Iran's nuclear programme").
-func (sc *sentenceCoder) actors(np int) []doc.Actor {
+func (sc *sentenceCoder) actors(np int) []doc.Actor { return sc.actorsOf(np, false) }
+
+// targetActors is actors for a target: a phrase whose head is no actor
+// still names one by a single actor modifier ("IS strongholds", "Iran's
+// nuclear programme" as what talks were about).
+func (sc *sentenceCoder) targetActors(np int) []doc.Actor { return sc.actorsOf(np, true) }
+
+func (sc *sentenceCoder) actorsOf(np int, modifiers bool) []doc.Actor {
 	if np < 0 {
 		return nil
 	}
@@ -17,9 +24,16 @@ func (sc *sentenceCoder) actors(np int) []doc.Actor {
 	if len(x.Members) > 0 {
 		var out []doc.Actor
 		for _, m := range x.Members {
-			out = append(out, sc.actors(m)...)
+			out = append(out, sc.actorsOf(m, modifiers)...)
 		}
 		return out
+	}
+	if x.Last-x.First == 1 && sc.s.Tokens[x.Head].Tag == doc.PRP {
+		// "they (the US)": a pronoun glossed in brackets.
+		if g := sc.gloss(x.Last); g >= 0 {
+			return sc.actorsOf(g, modifiers)
+		}
+		return nil
 	}
 	// The mentions inside the phrase; one must cover its head.
 	var inside []doc.Mention
@@ -33,7 +47,9 @@ func (sc *sentenceCoder) actors(np int) []doc.Actor {
 		}
 	}
 	if !headCovered {
-		return nil
+		if !modifiers || len(inside) != 1 || inside[0].Last > x.Head || inside[0].Kind == doc.Agent {
+			return nil // "military partnership" names no actor
+		}
 	}
 	a, ok := sc.compose(inside)
 	if !ok {
@@ -120,4 +136,18 @@ func (sc *sentenceCoder) resolveRole(a *doc.Actor, agent *doc.Mention) {
 	if who, _, ok := sc.c.kb.Holder(a.Country, office, sc.d.Date); ok {
 		a.Identifier = who.ID
 	}
+}
+
+// gloss returns the NP inside brackets that starts at token i ("(the
+// US)"), or -1.
+func (sc *sentenceCoder) gloss(i int) int {
+	toks := sc.s.Tokens
+	if i+2 >= len(toks) || toks[i].Tag != doc.LRB || sc.p.NPOf[i+1] < 0 {
+		return -1
+	}
+	np := sc.p.NPOf[i+1]
+	if end := sc.p.NPs[np].Last; end < len(toks) && toks[end].Tag == doc.RRB {
+		return np
+	}
+	return -1
 }

@@ -95,7 +95,7 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 		return nil, best.usedXcomp
 	}
 	tgtNP := sc.targetNP(pr, best)
-	targets := sc.actors(tgtNP)
+	targets := sc.targetActors(tgtNP)
 	reporters := sc.reporters(pi)
 	verb := doc.Span{Start: int(sc.s.Tokens[pr.Head].Start), End: int(sc.s.Tokens[pr.Head].End)}
 	var out []doc.Event
@@ -112,6 +112,18 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 			Text:       sc.s.Span.In(sc.d.Text),
 			Pattern:    best.pat.Text,
 		})
+	}
+	if len(targets) == 0 && len(sources) > 1 && reciprocal[pr.Lemma] && srcNP >= 0 && len(sc.p.NPs[srcNP].Members) > 0 {
+		// "Obama and Rouhani discussed ...": each with the other.
+		for i, a := range sources {
+			for j, b := range sources {
+				if i != j {
+					t := b
+					emit(a, &t)
+				}
+			}
+		}
+		return out, best.usedXcomp
 	}
 	for _, src := range sources {
 		if len(targets) == 0 {
@@ -144,6 +156,14 @@ func (sc *sentenceCoder) modality(pi int) clause.Modality {
 		}
 	}
 	return m
+}
+
+// reciprocal verbs code a coordinated subject without a target as each
+// member acting on the others.
+var reciprocal = map[string]bool{
+	"discuss": true, "meet": true, "talk": true, "negotiate": true, "agree": true,
+	"sign": true, "clash": true, "fight": true, "cooperate": true, "confer": true,
+	"consult": true, "exchange": true, "trade": true, "reconcile": true, "ally": true,
 }
 
 var intentVerbs = map[string]bool{
@@ -270,12 +290,12 @@ func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
 	if pr.Voice == clause.Passive {
 		return pr.Subject
 	}
-	if pr.Object >= 0 && len(sc.actors(pr.Object)) > 0 {
+	if pr.Object >= 0 && len(sc.targetActors(pr.Object)) > 0 {
 		return pr.Object
 	}
 	if m.usedXcomp && pr.Xcomp >= 0 {
 		x := &sc.p.Preds[pr.Xcomp]
-		if x.Object >= 0 && len(sc.actors(x.Object)) > 0 {
+		if x.Object >= 0 && len(sc.targetActors(x.Object)) > 0 {
 			return x.Object
 		}
 		if np := sc.firstActorArg(x); np >= 0 {
@@ -287,7 +307,7 @@ func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
 
 func (sc *sentenceCoder) firstActorArg(pr *clause.Predicate) int {
 	for _, a := range pr.Args {
-		if targetPreps[a.Prep] && len(sc.actors(a.NP)) > 0 {
+		if targetPreps[a.Prep] && len(sc.targetActors(a.NP)) > 0 {
 			return a.NP
 		}
 	}

@@ -135,6 +135,11 @@ func ParsePattern(text string) (Pattern, error) {
 			e.Kind, e.Prep, e.Word = PrepNounElem, words[0], strings.Join(words[1:], " ")
 		default:
 			e.Kind, e.Word = NounElem, el
+			// "accuse + of + war crime" is "accuse + of war crime".
+			if n := len(p.Elems); n > 0 && p.Elems[n-1].Kind == PrepElem && p.Elems[n-1].Inner == inner {
+				p.Elems[n-1].Kind, p.Elems[n-1].Word = PrepNounElem, el
+				continue
+			}
 		}
 		p.Elems = append(p.Elems, e)
 	}
