@@ -114,3 +114,29 @@ func TestRunOrderAndErrors(t *testing.T) {
 		t.Errorf("order %v; want %s", ids, want)
 	}
 }
+
+// The same sentence on two dates names two office-holders.
+func TestRoleOnDate(t *testing.T) {
+	cfg := testConfig(t)
+	b, err := kb.Data.ReadFile("data/people.txt")
+	if err != nil {
+		t.Skip("people.txt not embedded")
+	}
+	if errs := cfg.KB.AddFile("data/people.txt", b); len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	c := NewCoder(cfg)
+	const txt = "The Iranian president attacked Peruvian troops."
+	for _, tc := range []struct{ date, want string }{
+		{"2010-05-01", "ahmadinejad-mahmoud"},
+		{"2016-05-01", "rouhani-hassan"},
+	} {
+		res, err := c.Code(doc.Document{ID: "d", Date: tc.date, Text: txt})
+		if err != nil || len(res.Events) != 1 {
+			t.Fatalf("%s: %v, %d events", tc.date, err, len(res.Events))
+		}
+		if src := res.Events[0].Source; src.Code != "IRNGOV" || src.Identifier != tc.want {
+			t.Errorf("on %s the source is %s %q; want IRNGOV %q", tc.date, src.Code, src.Identifier, tc.want)
+		}
+	}
+}
