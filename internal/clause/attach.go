@@ -140,27 +140,52 @@ func (s *sentence) attachComplement(pi int) {
 	if !p.Speech || p.Comp >= 0 {
 		return
 	}
-	// "said (that) the US offered": the next finite predicate in the
-	// clause that follows.
+	// "said (that) the US offered": the next finite predicate, with no
+	// comma between ("said Khamenei, IRNA reported" reports what came
+	// before).
 	for k := pi + 1; k < len(preds); k++ {
 		q := &preds[k]
-		if q.Infinitive || q.Parent >= 0 {
+		if q.Infinitive || q.Parent >= 0 || !q.Finite {
 			continue
 		}
-		if s.clauseBreakBetween(p.Last, q.First) {
+		if s.clauseBreakBetween(p.Last, q.First) || s.commaBetween(p.Last, q.First) {
 			break
 		}
 		p.Comp, q.Parent = k, pi
 		return
 	}
-	// "The US is lying, Khamenei said.": the first main predicate before.
-	for k := 0; k < pi; k++ {
+	// "The US is lying, Khamenei said.", "..., said Khamenei, IRNA
+	// reported": the nearest earlier predicate not yet reported, a verb
+	// of saying included (IRNA reported what Khamenei said).
+	for k := pi - 1; k >= 0; k-- {
 		q := &preds[k]
-		if q.Parent < 0 && !q.Infinitive && !q.Speech {
-			p.Comp, q.Parent = k, pi
-			return
+		if q.Parent >= 0 || q.Infinitive || !q.Finite || q.Comp == pi {
+			continue
+		}
+		if s.clauseBreakBetween(q.Last, p.First) {
+			break
+		}
+		p.Comp, q.Parent = k, pi
+		return
+	}
+}
+
+// commaBetween reports a comma between two tokens, outside brackets.
+func (s *sentence) commaBetween(from, to int) bool {
+	depth := 0
+	for i := from; i < to; i++ {
+		switch s.tags[i] {
+		case doc.LRB:
+			depth++
+		case doc.RRB:
+			depth--
+		case doc.Comma:
+			if depth <= 0 {
+				return true
+			}
 		}
 	}
+	return false
 }
 
 // onlyBetween reports whether only the parent's object (or nothing) lies

@@ -70,6 +70,7 @@ type Predicate struct {
 	Comp        int  // the clausal complement of a verb of saying: "said [the US offered]"
 	Parent      int  // the predicate this one complements, -1 for a main clause
 	Infinitive  bool // "to join": its subject is inherited from the parent
+	Finite      bool // the group has a tensed verb or a modal ("refused", "will go")
 	Speech      bool // a verb of saying or reporting
 }
 

@@ -67,6 +67,11 @@ func (s *sentence) addPred(first, last int, infinitive bool) {
 	}
 	pr.Lemma = s.lemma(head)
 	aux := false
+	for k := first; k <= head; k++ {
+		if isFinite(s.tags[k]) {
+			pr.Finite = true
+		}
+	}
 	for k := first; k < head; k++ {
 		switch s.lemma(k) {
 		case "not", "n't", "never":

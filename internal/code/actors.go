@@ -47,8 +47,8 @@ func (sc *sentenceCoder) actorsOf(np int, modifiers bool) []doc.Actor {
 		}
 	}
 	if !headCovered {
-		if !modifiers || len(inside) != 1 || inside[0].Last > x.Head || inside[0].Kind == doc.Agent {
-			return nil // "military partnership" names no actor
+		if !modifiers || len(inside) != 1 || inside[0].Last > x.Head || !modifierActor[inside[0].Kind] {
+			return nil // "military partnership", "the Paris conference" name no actor
 		}
 	}
 	a, ok := sc.compose(inside)
@@ -150,4 +150,12 @@ func (sc *sentenceCoder) gloss(i int) int {
 		return np
 	}
 	return -1
+}
+
+// modifierActor: the kinds of mention that, modifying another noun, still
+// name an actor ("IS strongholds", "Iran's programme"); agents and places
+// do not ("military partnership", "the Paris conference").
+var modifierActor = map[doc.MentionKind]bool{
+	doc.CountryName: true, doc.CountryPeople: true, doc.Organisation: true,
+	doc.ArmedGroup: true, doc.Person: true, doc.Media: true,
 }

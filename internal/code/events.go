@@ -66,6 +66,12 @@ type match struct {
 // complement was part of the pattern (and so is not coded again).
 func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	pr := &sc.p.Preds[pi]
+	if pr.Speech && pr.Comp >= 0 {
+		return nil, false // what is said is coded, not the saying
+	}
+	if !pr.Finite && !pr.Infinitive && sc.s.Tokens[pr.Head].Tag == doc.VBG {
+		return nil, false // "rebels fighting in Syria": a description
+	}
 	var best *match
 	for _, pat := range sc.c.kb.Verbs.For(pr.Lemma) {
 		m, ok := sc.fit(pat, pr)
@@ -280,6 +286,7 @@ func (sc *sentenceCoder) headIs(np int, w string) bool {
 var targetPreps = map[string]bool{
 	"against": true, "with": true, "on": true, "to": true, "at": true, "toward": true,
 	"towards": true, "from": true, "into": true, "for": true, "over": true,
+	"alongside": true,
 }
 
 // targetNP chooses the target phrase of a coded predicate.

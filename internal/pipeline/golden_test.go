@@ -1,0 +1,106 @@
+package pipeline
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dyad/internal/code"
+	"dyad/internal/doc"
+	"dyad/internal/kb"
+	"dyad/internal/text"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// goldenLine renders an event as codes and byte spans only: golden files
+// for texts in ../shared keep no text from them.
+func goldenLine(e *doc.Event) string {
+	tgt := "-"
+	if e.Target != nil {
+		tgt = fmt.Sprintf("%s@%d:%d", e.Target.Code, e.Target.Span.Start, e.Target.Span.End)
+		if e.Target.Identifier != "" {
+			tgt += "#" + e.Target.Identifier
+		}
+	}
+	src := fmt.Sprintf("%s@%d:%d", e.Source.Code, e.Source.Span.Start, e.Source.Span.End)
+	if e.Source.Identifier != "" {
+		src += "#" + e.Source.Identifier
+	}
+	var rep []string
+	for _, r := range e.ReportedBy {
+		rep = append(rep, r.Code)
+	}
+	return fmt.Sprintf("s%d %s %s %s -> %s verb@%d:%d negated=%v %s reported_by=[%s]",
+		e.Sentence, e.CAMEO, e.PLOVER, src, tgt, e.Verb.Span.Start, e.Verb.Span.End,
+		e.Negated, e.Modality, strings.Join(rep, " "))
+}
+
+// TestSeedGolden pins dyad's whole output on the example article every
+// part must handle. The golden file was reviewed by hand, false events
+// included (see the comments in it); run with -update after a change and
+// review the diff like code.
+func TestSeedGolden(t *testing.T) {
+	p := filepath.Join("..", "..", "..", "shared", "corpus", "seed-iran-coalition.txt")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Skipf("shared corpus not found at %s (tests that need ../shared skip without it)", p)
+	}
+	m, err := text.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, errs := kb.Default(code.Valid)
+	if len(errs) > 0 {
+		t.Fatalf("dictionaries: %v", errs)
+	}
+	c := NewCoder(Config{Model: m, KB: k})
+	// The article was published on 2014-09-16.
+	res, err := c.Code(doc.Document{ID: "seed-iran-coalition", Date: "2014-09-16", Text: string(data)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for i := range res.Events {
+		b.WriteString(goldenLine(&res.Events[i]))
+		b.WriteByte('\n')
+	}
+	golden := filepath.Join("testdata", "seed-iran-coalition.golden")
+	if *update {
+		// Keep the review notes at the top of the file.
+		var notes strings.Builder
+		if old, err := os.ReadFile(golden); err == nil {
+			for _, l := range strings.SplitAfter(string(old), "\n") {
+				if !strings.HasPrefix(l, "#") {
+					break
+				}
+				notes.WriteString(l)
+			}
+		}
+		if err := os.WriteFile(golden, []byte(notes.String()+b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got := b.String(); got != stripComments(string(want)) {
+		t.Errorf("events differ from %s (go test ./internal/pipeline -run SeedGolden -update, then review the diff):\n%s", golden, got)
+	}
+}
+
+// stripComments drops the '#' review notes of a golden file.
+func stripComments(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
