@@ -49,7 +49,7 @@ func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	if *format == "tsv" {
-		fmt.Fprintln(w, "doc_id\tsentence\tdate\tsource\ttarget\tcameo\tplover\tgoldstein\tverb\tnegated\tmodality\treported_by")
+		fmt.Fprintln(w, "doc_id\tsentence\tdate\tsource\ttarget\tcameo\tplover\tgoldstein\tverb\tstatus\tmodality\treported_by")
 	}
 	failed := 0
 	err = pipeline.Run(ctx, cfg, *workers, ingest.Read(ctx, fs.Args(), in.options(stdin)), func(res doc.Result, err error) error {
@@ -145,9 +145,9 @@ func writeEventTSV(w *bufio.Writer, e *doc.Event) {
 	for i := range e.ReportedBy {
 		rep = append(rep, e.ReportedBy[i].Code)
 	}
-	fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%.1f\t%s\t%v\t%s\t%s\n",
+	fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%.1f\t%s\t%s\t%s\t%s\n",
 		e.DocID, e.Sentence, e.Date, e.Source.Code, actorCode(e.Target), e.CAMEO, e.PLOVER,
-		e.Goldstein, e.Verb.Text, e.Negated, e.Modality, strings.Join(rep, ","))
+		e.Goldstein, e.Verb.Text, e.Status, e.Modality, strings.Join(rep, ","))
 }
 
 // writeExplain shows why an event was coded: the sentence with the source,

@@ -15,12 +15,14 @@ func (s *sentence) attach() {
 		s.attachComplement(pi)
 	}
 	for pi := range preds {
-		if preds[pi].Parent >= 0 && preds[pi].Infinitive {
-			continue // subject set from the parent in attachComplement
+		if preds[pi].Infinitive {
+			continue // subject from the parent or the verb before, below
 		}
 		s.attachSubject(pi)
 	}
-	// Infinitive subjects again, now that the parents have theirs.
+	// Infinitive subjects, now that the parents have theirs. An infinitive
+	// without a parent verb complements a noun ("an offer to join", "efforts
+	// to reach") and has no subject: who would join is not said.
 	for pi := range preds {
 		p := &preds[pi]
 		if p.Infinitive && p.Parent >= 0 && p.Subject < 0 {
@@ -156,7 +158,11 @@ func (s *sentence) attachComplement(pi int) {
 	}
 	// "The US is lying, Khamenei said.", "..., said Khamenei, IRNA
 	// reported": the nearest earlier predicate not yet reported, a verb
-	// of saying included (IRNA reported what Khamenei said).
+	// of saying included (IRNA reported what Khamenei said). Only for an
+	// attribution that follows a comma or a quote mark.
+	if !s.trailingAttribution(p.First) {
+		return
+	}
 	for k := pi - 1; k >= 0; k-- {
 		q := &preds[k]
 		if q.Parent >= 0 || q.Infinitive || !q.Finite || q.Comp == pi {
@@ -321,4 +327,22 @@ func (s *sentence) headOfPPChain(np int) int {
 		}
 		np = s.outerNP(i - 1)
 	}
+}
+
+// trailingAttribution reports whether the verb group at first follows a
+// comma or a quote mark, directly or after its subject: "..., said X",
+// "...," X said", "..., IRNA reported".
+func (s *sentence) trailingAttribution(first int) bool {
+	j := first - 1
+	if j >= 0 && s.p.NPOf[j] >= 0 {
+		j = s.p.NPs[s.p.NPOf[j]].First - 1
+	}
+	if j < 0 {
+		return false
+	}
+	switch s.tags[j] {
+	case doc.Comma, doc.RQuote, doc.LQuote:
+		return true
+	}
+	return false
 }

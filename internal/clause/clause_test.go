@@ -15,7 +15,7 @@ func TestParse(t *testing.T) {
 	an := text.NewAnalyzer(m)
 	tests := []struct{ in, want string }{
 		{"Chile has refused an offer from Peru to join the alliance.",
-			"[refuse subj=Chile obj=an offer from=Peru] [join subj=an offer obj=the alliance]"},
+			"[refuse subj=Chile obj=an offer from=Peru] [join subj=- obj=the alliance]"},
 		{"The minister was excluded from the talks by the president.",
 			"[exclude PASS subj=The minister obj=- by=the president from=the talks]"},
 		{"Norway will not sign the accord.",

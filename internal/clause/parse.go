@@ -190,8 +190,12 @@ func (s *sentence) coordinate() {
 			if !s.coordGap(gap) {
 				break
 			}
-			if next.Last < len(s.toks) && isFinite(s.tags[next.Last]) && s.objectPosition(s.p.NPs[top[a]].First) {
+			first := s.p.NPs[top[a]].First
+			if next.Last < len(s.toks) && isFinite(s.tags[next.Last]) && s.objectPosition(first) {
 				break // "X attacked Y and Z retaliated": two clauses
+			}
+			if s.afterPrep(first) && !s.hasConj(gap) {
+				break // "in Paris, Arab diplomats": a list after a preposition is not one
 			}
 			b++
 			members = append(members, top[b])
@@ -244,14 +248,31 @@ func isFinite(t doc.Tag) bool {
 	return t == doc.VBD || t == doc.VBZ || t == doc.VBP || t == doc.MD
 }
 
-// objectPosition reports whether an NP starting at first follows a verb or
-// a preposition (an object), rather than starting its clause.
+// objectPosition reports whether an NP starting at first follows a verb
+// (an object), rather than starting its clause or following a preposition
+// ("ministers from Norway and Chile met").
 func (s *sentence) objectPosition(first int) bool {
 	for i := first - 1; i >= 0; i-- {
 		switch t := s.tags[i]; {
 		case t == doc.RB || t == doc.DT:
 			continue
-		case t.IsVerb(), t == doc.IN, t == doc.TO:
+		case t.IsVerb():
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// afterPrep reports whether an NP starting at first is a preposition's
+// object.
+func (s *sentence) afterPrep(first int) bool {
+	for i := first - 1; i >= 0; i-- {
+		switch t := s.tags[i]; t {
+		case doc.RB, doc.DT:
+			continue
+		case doc.IN, doc.TO:
 			return true
 		default:
 			return false

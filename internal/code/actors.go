@@ -3,6 +3,7 @@ package code
 import (
 	"strings"
 
+	"dyad/internal/clause"
 	"dyad/internal/doc"
 )
 
@@ -55,7 +56,38 @@ func (sc *sentenceCoder) actorsOf(np int, modifiers bool) []doc.Actor {
 	if !ok {
 		return nil
 	}
+	if a.Country == "" && a.Sector != "" && a.Identifier == "" {
+		// "ministers from Norway and Chile", "the ambassador of Iraq".
+		if out := sc.withCountryOf(x, a); len(out) > 0 {
+			return out
+		}
+	}
 	return []doc.Actor{a}
+}
+
+// withCountryOf gives an agent the countries of a "from"/"of" phrase right
+// after it: one actor per country.
+func (sc *sentenceCoder) withCountryOf(x clause.NP, a doc.Actor) []doc.Actor {
+	i := x.Last
+	toks := sc.s.Tokens
+	if i+1 >= len(toks) || toks[i].Tag != doc.IN || sc.p.NPOf[i+1] < 0 {
+		return nil
+	}
+	if w := sc.lemma(i); w != "from" && w != "of" {
+		return nil
+	}
+	var out []doc.Actor
+	for _, c := range sc.actorsOf(sc.p.NPOf[i+1], false) {
+		if c.Country == "" || c.Sector != "" {
+			continue
+		}
+		b := a
+		b.Country, b.Code = c.Country, c.Country+a.Sector
+		b.Span = doc.Span{Start: a.Span.Start, End: c.Span.End}
+		b.Text = b.Span.In(sc.d.Text)
+		out = append(out, b)
+	}
+	return out
 }
 
 // compose makes one actor of the mentions of a phrase: a person (coded by

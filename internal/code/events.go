@@ -114,12 +114,13 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 			Verb:       doc.Phrase{Text: verb.In(sc.d.Text), Span: verb},
 			Negated:    pr.Negated,
 			Modality:   sc.modality(pi).String(),
+			Status:     sc.status(pi, len(reporters) > 0),
 			ReportedBy: reporters,
 			Text:       sc.s.Span.In(sc.d.Text),
 			Pattern:    best.pat.Text,
 		})
 	}
-	if len(targets) == 0 && len(sources) > 1 && reciprocal[pr.Lemma] && srcNP >= 0 && len(sc.p.NPs[srcNP].Members) > 0 {
+	if len(targets) == 0 && len(sources) > 1 && reciprocal[pr.Lemma] {
 		// "Obama and Rouhani discussed ...": each with the other.
 		for i, a := range sources {
 			for j, b := range sources {
@@ -339,3 +340,29 @@ func (sc *sentenceCoder) reporters(pi int) []doc.Actor {
 	}
 	return out
 }
+
+// status says how the text commits to a predicate's event.
+func (sc *sentenceCoder) status(pi int, reported bool) string {
+	pr := &sc.p.Preds[pi]
+	for k := pr.Parent; k >= 0; k = sc.p.Preds[k].Parent {
+		q := &sc.p.Preds[k]
+		if q.Speech && denials[q.Lemma] && !q.Negated {
+			return "denied"
+		}
+		if q.Speech {
+			reported = true // "He emphasized that ...", speaker unresolved
+		}
+	}
+	switch {
+	case pr.Negated:
+		return "negated"
+	case sc.modality(pi) == clause.Hypothetical || sc.modality(pi) == clause.Intent:
+		return "hypothetical"
+	case reported:
+		return "claimed"
+	}
+	return "asserted"
+}
+
+// denials are verbs of saying that deny what they report.
+var denials = map[string]bool{"deny": true, "dismiss": true, "refute": true, "reject": true, "dispute": true}

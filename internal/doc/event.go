@@ -12,19 +12,23 @@ type Actor struct {
 
 // Event is one coded event: source did verb to target.
 type Event struct {
-	DocID      string  `json:"doc_id"`
-	Sentence   int     `json:"sentence"`
-	Date       string  `json:"date"`
-	Source     Actor   `json:"source"`
-	Target     *Actor  `json:"target"`
-	CAMEO      string  `json:"cameo"`
-	PLOVER     string  `json:"plover"`
-	Mode       string  `json:"mode"`
-	Goldstein  float64 `json:"goldstein"`
-	QuadClass  int     `json:"quad_class"`
-	Verb       Phrase  `json:"verb"`
-	Negated    bool    `json:"negated"`
-	Modality   string  `json:"modality"`
+	DocID     string  `json:"doc_id"`
+	Sentence  int     `json:"sentence"`
+	Date      string  `json:"date"`
+	Source    Actor   `json:"source"`
+	Target    *Actor  `json:"target"`
+	CAMEO     string  `json:"cameo"`
+	PLOVER    string  `json:"plover"`
+	Mode      string  `json:"mode"`
+	Goldstein float64 `json:"goldstein"`
+	QuadClass int     `json:"quad_class"`
+	Verb      Phrase  `json:"verb"`
+	Negated   bool    `json:"negated"`
+	Modality  string  `json:"modality"`
+	// Status is how the text commits to the event: asserted (the writer
+	// states it), claimed (someone says it), denied (someone denies it),
+	// negated (it did not happen), hypothetical (would, may, plans to).
+	Status     string  `json:"status"`
 	ReportedBy []Actor `json:"reported_by"`
 	QuoteID    string  `json:"quote_id"`
 	Location   string  `json:"location"`

@@ -34,9 +34,9 @@ func goldenLine(e *doc.Event) string {
 	for _, r := range e.ReportedBy {
 		rep = append(rep, r.Code)
 	}
-	return fmt.Sprintf("s%d %s %s %s -> %s verb@%d:%d negated=%v %s reported_by=[%s]",
+	return fmt.Sprintf("s%d %s %s %s -> %s verb@%d:%d %s %s reported_by=[%s]",
 		e.Sentence, e.CAMEO, e.PLOVER, src, tgt, e.Verb.Span.Start, e.Verb.Span.End,
-		e.Negated, e.Modality, strings.Join(rep, " "))
+		e.Status, e.Modality, strings.Join(rep, " "))
 }
 
 // TestSeedGolden pins dyad's whole output on the example article every
