@@ -56,7 +56,7 @@ func (sc *sentenceCoder) lemma(i int) string {
 
 // match is a pattern that fits a predicate, and what it decided.
 type match struct {
-	pat       kb.Pattern
+	pat       *kb.Pattern
 	score     int
 	target    int // NP chosen by a preposition element, -1 if none
 	usedXcomp bool
@@ -73,7 +73,7 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 		return nil, false // "rebels fighting in Syria": a description
 	}
 	var best *match
-	for _, pat := range sc.c.kb.Verbs.For(pr.Lemma) {
+	for pat := range sc.c.kb.Verbs.For(pr.Lemma) {
 		m, ok := sc.fit(pat, pr)
 		if !ok {
 			continue
@@ -181,7 +181,7 @@ var intentVerbs = map[string]bool{
 }
 
 // fit checks a pattern's elements against a predicate.
-func (sc *sentenceCoder) fit(pat kb.Pattern, pr *clause.Predicate) (match, bool) {
+func (sc *sentenceCoder) fit(pat *kb.Pattern, pr *clause.Predicate) (match, bool) {
 	m := match{pat: pat, target: -1, score: 1}
 	outer := pr
 	var inner *clause.Predicate
@@ -195,26 +195,26 @@ func (sc *sentenceCoder) fit(pat kb.Pattern, pr *clause.Predicate) (match, bool)
 		}
 		switch e.Kind {
 		case kb.NounElem:
-			if !sc.hasNoun(host, e.Word) {
+			if !sc.hasNoun(host, e.Words) {
 				return m, false
 			}
 		case kb.ToElem:
 			if host.Xcomp >= 0 && sc.p.Preds[host.Xcomp].Lemma == e.Word {
 				inner = &sc.p.Preds[host.Xcomp]
 				m.usedXcomp = true
-			} else if np := sc.argNP(host, "to", e.Word); np >= 0 {
+			} else if np := sc.argNP(host, "to", e.Words); np >= 0 {
 				inner = nil
 			} else {
 				return m, false
 			}
 		case kb.PrepElem:
-			np := sc.argNP(host, e.Prep, "")
+			np := sc.argNP(host, e.Prep, nil)
 			if np < 0 {
 				return m, false
 			}
 			m.target = np
 		case kb.PrepNounElem:
-			if sc.argNP(host, e.Prep, e.Word) < 0 {
+			if sc.argNP(host, e.Prep, e.Words) < 0 {
 				return m, false
 			}
 		}
@@ -225,7 +225,7 @@ func (sc *sentenceCoder) fit(pat kb.Pattern, pr *clause.Predicate) (match, bool)
 
 // hasNoun reports whether word (a lemma, maybe several words) heads the
 // predicate's object or one of its arguments.
-func (sc *sentenceCoder) hasNoun(pr *clause.Predicate, word string) bool {
+func (sc *sentenceCoder) hasNoun(pr *clause.Predicate, word []string) bool {
 	if pr.Object >= 0 && sc.headIs(pr.Object, word) {
 		return true
 	}
@@ -242,9 +242,9 @@ func (sc *sentenceCoder) hasNoun(pr *clause.Predicate, word string) bool {
 
 // argNP returns the NP of an argument with preposition prep (and head
 // word, when given), or -1.
-func (sc *sentenceCoder) argNP(pr *clause.Predicate, prep, word string) int {
+func (sc *sentenceCoder) argNP(pr *clause.Predicate, prep string, word []string) int {
 	for _, a := range pr.Args {
-		if a.Prep == prep && (word == "" || sc.headIs(a.NP, word)) {
+		if a.Prep == prep && (word == nil || sc.headIs(a.NP, word)) {
 			return a.NP
 		}
 	}
@@ -253,28 +253,27 @@ func (sc *sentenceCoder) argNP(pr *clause.Predicate, prep, word string) int {
 
 // headIs reports whether an NP (or any member of a coordination) ends in
 // the words of w, the last compared by lemma.
-func (sc *sentenceCoder) headIs(np int, w string) bool {
+func (sc *sentenceCoder) headIs(np int, words []string) bool {
 	x := sc.p.NPs[np]
 	if len(x.Members) > 0 {
 		for _, m := range x.Members {
-			if sc.headIs(m, w) {
+			if sc.headIs(m, words) {
 				return true
 			}
 		}
 		return false
 	}
-	words := strings.Fields(w)
 	h := x.Head
 	for k := len(words) - 1; k >= 0; k-- {
 		i := h - (len(words) - 1 - k)
 		if i < x.First {
 			return false
 		}
-		got := strings.ToLower(sc.tokText(i))
-		if k == len(words)-1 {
-			got = sc.lemma(i)
+		form := sc.tokText(i)
+		if strings.EqualFold(form, words[k]) {
+			continue
 		}
-		if got != words[k] && !(k == len(words)-1 && strings.ToLower(sc.tokText(i)) == words[k]) {
+		if k != len(words)-1 || !strings.EqualFold(sc.s.Tokens[i].Lemma, words[k]) {
 			return false
 		}
 	}

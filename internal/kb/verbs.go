@@ -2,6 +2,7 @@ package kb
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 )
 
@@ -25,6 +26,8 @@ type Elem struct {
 	Kind ElemKind
 	Prep string // for PrepElem, PrepNounElem
 	Word string // noun (or verb for ToElem), lowercase lemma; several words allowed
+	// Words is Word split at spaces, for matching without allocating.
+	Words []string
 	// Inner is true for elements after a ToElem: they apply to the
 	// infinitive's arguments ("pledge + to use + airstrike").
 	Inner bool
@@ -53,14 +56,16 @@ type Verbs struct {
 // NewVerbs returns an empty pattern set.
 func NewVerbs() *Verbs { return &Verbs{byVerb: map[string][]int{}} }
 
-// For returns the patterns of a verb lemma ("refuse", "rule out").
-func (v *Verbs) For(lemma string) []Pattern {
-	idx := v.byVerb[lemma]
-	out := make([]Pattern, len(idx))
-	for i, k := range idx {
-		out[i] = v.Patterns[k]
+// For returns the patterns of a verb lemma ("refuse", "rule out"),
+// without copying them.
+func (v *Verbs) For(lemma string) iter.Seq[*Pattern] {
+	return func(yield func(*Pattern) bool) {
+		for _, k := range v.byVerb[lemma] {
+			if !yield(&v.Patterns[k]) {
+				return
+			}
+		}
 	}
-	return out
 }
 
 // Len returns the number of patterns.
@@ -142,6 +147,9 @@ func ParsePattern(text string) (Pattern, error) {
 			}
 		}
 		p.Elems = append(p.Elems, e)
+	}
+	for i := range p.Elems {
+		p.Elems[i].Words = strings.Fields(p.Elems[i].Word)
 	}
 	return p, nil
 }
