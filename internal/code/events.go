@@ -72,20 +72,22 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	if !pr.Finite && !pr.Infinitive && sc.s.Tokens[pr.Head].Tag == doc.VBG {
 		return nil, false // "rebels fighting in Syria": a description
 	}
-	var best *match
+	var best match
+	found, discard := false, false
 	for pat := range sc.c.kb.Verbs.For(pr.Lemma) {
 		m, ok := sc.fit(pat, pr)
 		if !ok {
 			continue
 		}
 		if pat.Discard {
-			return nil, false
+			discard = true
+			break
 		}
-		if best == nil || m.score > best.score {
-			best = &m
+		if !found || m.score > best.score {
+			best, found = m, true
 		}
 	}
-	if best == nil {
+	if !found || discard {
 		return nil, false
 	}
 	info, ok := Lookup(best.pat.Code)
@@ -100,7 +102,7 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	if len(sources) == 0 {
 		return nil, best.usedXcomp
 	}
-	tgtNP := sc.targetNP(pr, best)
+	tgtNP := sc.targetNP(pr, &best)
 	targets := sc.targetActors(tgtNP)
 	reporters := sc.reporters(pi)
 	verb := doc.Span{Start: int(sc.s.Tokens[pr.Head].Start), End: int(sc.s.Tokens[pr.Head].End)}
