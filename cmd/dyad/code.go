@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,28 +19,16 @@ import (
 )
 
 func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("code", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad code [flags] INPUT...\n\nCodes the events of documents (files, directories, - for stdin): one JSON object per event.\n\n")
-		fs.PrintDefaults()
-	}
-	var in inputFlags
-	in.register(fs)
-	format := fs.String("format", "jsonl", "output: jsonl (one event per line) or tsv (a readable table)")
+	c := newInputCommand("code", "Codes the events of documents (files, directories, - for stdin): one JSON object per event.", stderr, "jsonl", "tsv")
+	fs := c.fs
 	explain := fs.Bool("explain", false, "after each event, show the sentence with the matched actors, verb and pattern")
 	workers := fs.Int("workers", 0, "documents coded at once (0: one per core)")
 	var dicts stringList
 	fs.Var(&dicts, "dict", "add a dictionary `file` or directory (repeatable; later files extend earlier ones; docs/dictionaries.md)")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := c.parse(args); err != nil {
+		return err
 	}
-	if fs.NArg() == 0 {
-		return fmt.Errorf("%w: code needs at least one INPUT (a file, a directory, or - for stdin)", errUsage)
-	}
-	if *format != "jsonl" && *format != "tsv" {
-		return fmt.Errorf("%w: unknown -format %q (jsonl, tsv)", errUsage, *format)
-	}
+	in, format := c.in, c.format
 	cfg, err := loadConfig(in, dicts, stderr)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"dyad/internal/doc"
@@ -31,25 +32,48 @@ func (f *inputFlags) options(stdin io.Reader) ingest.Options {
 	return ingest.Options{Date: f.date, MaxBytes: f.maxBytes, Stdin: stdin}
 }
 
-func cmdText(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("text", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad text [flags] INPUT...\n\nPrints the sentences and tagged tokens of documents (files, directories, - for stdin).\n\n")
-		fs.PrintDefaults()
+// inputCommand is the flag set of a command that reads documents: the
+// input flags, a -format among formats (the first is the default), and a
+// usage text.
+type inputCommand struct {
+	fs      *flag.FlagSet
+	in      inputFlags
+	format  *string
+	formats []string
+}
+
+func newInputCommand(name, what string, stderr io.Writer, formats ...string) *inputCommand {
+	c := &inputCommand{fs: flag.NewFlagSet(name, flag.ContinueOnError), formats: formats}
+	c.fs.SetOutput(stderr)
+	c.fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dyad %s [flags] INPUT...\n\n%s\n\n", name, what)
+		c.fs.PrintDefaults()
 	}
-	var in inputFlags
-	in.register(fs)
-	format := fs.String("format", "text", "output: text (readable) or jsonl (one sentence per line)")
-	if err := fs.Parse(args); err != nil {
+	c.in.register(c.fs)
+	c.format = c.fs.String("format", formats[0], "output: "+strings.Join(formats, " or "))
+	return c
+}
+
+// parse parses args and checks that inputs were named and the format is known.
+func (c *inputCommand) parse(args []string) error {
+	if err := c.fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if fs.NArg() == 0 {
-		return fmt.Errorf("%w: text needs at least one INPUT (a file, a directory, or - for stdin)", errUsage)
+	if c.fs.NArg() == 0 {
+		return fmt.Errorf("%w: %s needs at least one INPUT (a file, a directory, or - for stdin)", errUsage, c.fs.Name())
 	}
-	if *format != "text" && *format != "jsonl" {
-		return fmt.Errorf("%w: unknown -format %q (text, jsonl)", errUsage, *format)
+	if !slices.Contains(c.formats, *c.format) {
+		return fmt.Errorf("%w: unknown -format %q (%s)", errUsage, *c.format, strings.Join(c.formats, ", "))
 	}
+	return nil
+}
+
+func cmdText(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	c := newInputCommand("text", "Prints the sentences and tagged tokens of documents (files, directories, - for stdin).", stderr, "text", "jsonl")
+	if err := c.parse(args); err != nil {
+		return err
+	}
+	fs, in, format := c.fs, c.in, c.format
 	m, err := text.DefaultModel()
 	if err != nil {
 		return err
