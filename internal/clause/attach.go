@@ -96,6 +96,11 @@ func (s *sentence) attachRight(pi int) {
 			if at+1 < n && s.tags[at] == doc.CC && s.p.NPOf[at+1] >= 0 {
 				at++ // "with both lethal and non-lethal aid"
 			}
+			if np := s.namedByFreeRelative(at); np >= 0 {
+				// "took issue with what he called Washington's intentions"
+				p.Args = append(p.Args, Arg{Prep: s.lemma(i), Tok: i, NP: np})
+				return
+			}
 			if at < n && s.p.NPOf[at] >= 0 {
 				np := s.outerNP(at)
 				arg := Arg{Prep: s.lemma(i), Tok: i, NP: np}
@@ -345,4 +350,36 @@ func (s *sentence) trailingAttribution(first int) bool {
 		return true
 	}
 	return false
+}
+
+// namingVerbs introduce the name a speaker gives something in a free
+// relative: "what he called X", "what it described as X".
+var namingVerbs = map[string]bool{
+	"call": true, "describe": true, "refer": true, "term": true, "dub": true,
+	"label": true, "brand": true, "characterize": true, "characterise": true,
+}
+
+// namedByFreeRelative returns, for "what ... called X" starting at token
+// i, the NP X, or -1: such a clause stands for X as an argument.
+func (s *sentence) namedByFreeRelative(i int) int {
+	if i >= len(s.tags) || s.tags[i] != doc.WP || s.lemma(i) != "what" {
+		return -1
+	}
+	for j := i + 1; j < len(s.tags) && j <= i+6; j++ {
+		if s.tags[j] == doc.Period || s.tags[j] == doc.Comma {
+			return -1
+		}
+		if !s.tags[j].IsVerb() || !namingVerbs[s.lemma(j)] {
+			continue
+		}
+		k := j + 1
+		for k < len(s.tags) && (s.lemma(k) == "to" || s.lemma(k) == "as" || s.tags[k] == doc.LQuote) {
+			k++
+		}
+		if k < len(s.tags) && s.p.NPOf[k] >= 0 {
+			return s.outerNP(k)
+		}
+		return -1
+	}
+	return -1
 }
