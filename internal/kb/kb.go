@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -20,6 +19,13 @@ type KB struct {
 	Actors *Matcher
 	People map[string]*Person // by id
 	Verbs  *Verbs
+	// offices lists the terms of each office, by "COUNTRY office".
+	offices map[string][]term
+}
+
+type term struct {
+	who  *Person
+	role Role
 }
 
 // Person is someone with dated roles: coded as the role's country and
@@ -54,26 +60,13 @@ func (k *KB) Holder(country, office, date string) (*Person, Role, bool) {
 	var who *Person
 	var role Role
 	n := 0
-	for _, id := range k.peopleIDs() {
-		p := k.People[id]
-		for _, r := range p.Roles {
-			if r.Country == country && r.Office == office && r.From <= date && (r.To == "" || date <= r.To) {
-				who, role = p, r
-				n++
-				break
-			}
+	for _, t := range k.offices[country+" "+office] {
+		if t.role.From <= date && (t.role.To == "" || date <= t.role.To) && t.who != who {
+			who, role = t.who, t.role
+			n++
 		}
 	}
 	return who, role, n == 1
-}
-
-func (k *KB) peopleIDs() []string {
-	ids := make([]string, 0, len(k.People))
-	for id := range k.People {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
 }
 
 // A file's kind comes from its name: countries*.txt, agents*.txt,
@@ -128,7 +121,7 @@ func Default(validCAMEO func(string) bool) (*KB, []error) {
 
 // New returns an empty KB.
 func New() *KB {
-	return &KB{Actors: NewMatcher(), People: map[string]*Person{}, Verbs: NewVerbs()}
+	return &KB{Actors: NewMatcher(), People: map[string]*Person{}, Verbs: NewVerbs(), offices: map[string][]term{}}
 }
 
 // AddFile adds the entries of one dictionary file in dyad's block format,
@@ -269,6 +262,10 @@ func (k *KB) addPerson(b *Block) error {
 		return fmt.Errorf("id defined twice")
 	}
 	k.People[p.ID] = p
+	for _, r := range p.Roles {
+		key := r.Country + " " + r.Office
+		k.offices[key] = append(k.offices[key], term{p, r})
+	}
 	e := Entry{Kind: doc.Person, Code: "", ID: p.ID, File: b.File, Line: b.Line}
 	if err := k.addPhrases(b, "name", e); err != nil {
 		return err
