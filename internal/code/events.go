@@ -3,6 +3,7 @@ package code
 import (
 	"strings"
 
+	"dyad/internal/actor"
 	"dyad/internal/clause"
 	"dyad/internal/doc"
 	"dyad/internal/kb"
@@ -21,7 +22,8 @@ func NewCoder(k *kb.KB) *Coder { return &Coder{kb: k} }
 // Sentence codes one sentence: si is its index in the document, mentions
 // and p its kb mentions and clause parse (token indexes relative to it).
 func (c *Coder) Sentence(d *doc.Document, si int, s doc.Sentence, mentions []doc.Mention, p clause.Parse) []doc.Event {
-	sc := sentenceCoder{c: c, d: d, s: s, mentions: mentions, p: p}
+	sc := sentenceCoder{c: c, d: d, s: s, mentions: mentions, p: p,
+		act: actor.Sentence{KB: c.kb, Doc: d, S: s, Mentions: mentions, P: p}}
 	var out []doc.Event
 	consumed := make([]bool, len(p.Preds))
 	for pi := range p.Preds {
@@ -43,7 +45,11 @@ type sentenceCoder struct {
 	s        doc.Sentence
 	mentions []doc.Mention
 	p        clause.Parse
+	act      actor.Sentence
 }
+
+func (sc *sentenceCoder) actors(np int) []doc.Actor       { return sc.act.Actors(np) }
+func (sc *sentenceCoder) targetActors(np int) []doc.Actor { return sc.act.TargetActors(np) }
 
 func (sc *sentenceCoder) tokText(i int) string { return sc.s.Tokens[i].Text(sc.d.Text) }
 

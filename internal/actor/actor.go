@@ -1,27 +1,45 @@
-package code
+package actor
 
 import (
 	"strings"
 
 	"dyad/internal/clause"
 	"dyad/internal/doc"
+	"dyad/internal/kb"
 )
 
-// actors returns the coded actors of a noun phrase: one per member of a
+// Sentence resolves the actors of one parsed sentence of a document. It
+// only reads what it holds: safe for concurrent use.
+type Sentence struct {
+	KB       *kb.KB
+	Doc      *doc.Document
+	S        doc.Sentence
+	Mentions []doc.Mention // token indexes relative to the sentence
+	P        clause.Parse
+}
+
+func (sc *Sentence) lemma(i int) string {
+	if l := sc.S.Tokens[i].Lemma; l != "" {
+		return strings.ToLower(l)
+	}
+	return strings.ToLower(sc.S.Tokens[i].Text(sc.Doc.Text))
+}
+
+// Actors returns the coded actors of a noun phrase: one per member of a
 // coordination ("Saudi Arabia and the UAE"), none when the phrase's head
 // is not an actor ("Iran's nuclear programme").
-func (sc *sentenceCoder) actors(np int) []doc.Actor { return sc.actorsOf(np, false) }
+func (sc *Sentence) Actors(np int) []doc.Actor { return sc.actorsOf(np, false) }
 
-// targetActors is actors for a target: a phrase whose head is no actor
+// TargetActors is Actors for a target: a phrase whose head is no actor
 // still names one by a single actor modifier ("IS strongholds", "Iran's
 // nuclear programme" as what talks were about).
-func (sc *sentenceCoder) targetActors(np int) []doc.Actor { return sc.actorsOf(np, true) }
+func (sc *Sentence) TargetActors(np int) []doc.Actor { return sc.actorsOf(np, true) }
 
-func (sc *sentenceCoder) actorsOf(np int, modifiers bool) []doc.Actor {
+func (sc *Sentence) actorsOf(np int, modifiers bool) []doc.Actor {
 	if np < 0 {
 		return nil
 	}
-	x := sc.p.NPs[np]
+	x := sc.P.NPs[np]
 	if len(x.Members) > 0 {
 		var out []doc.Actor
 		for _, m := range x.Members {
@@ -29,7 +47,7 @@ func (sc *sentenceCoder) actorsOf(np int, modifiers bool) []doc.Actor {
 		}
 		return out
 	}
-	if x.Last-x.First == 1 && sc.s.Tokens[x.Head].Tag == doc.PRP {
+	if x.Last-x.First == 1 && sc.S.Tokens[x.Head].Tag == doc.PRP {
 		// "they (the US)": a pronoun glossed in brackets.
 		if g := sc.gloss(x.Last); g >= 0 {
 			return sc.actorsOf(g, modifiers)
@@ -39,7 +57,7 @@ func (sc *sentenceCoder) actorsOf(np int, modifiers bool) []doc.Actor {
 	// The mentions inside the phrase; one must cover its head.
 	var inside []doc.Mention
 	headCovered := false
-	for _, m := range sc.mentions {
+	for _, m := range sc.Mentions {
 		if m.First >= x.First && m.Last <= x.Last {
 			inside = append(inside, m)
 			if m.First <= x.Head && x.Head < m.Last {
@@ -67,24 +85,24 @@ func (sc *sentenceCoder) actorsOf(np int, modifiers bool) []doc.Actor {
 
 // withCountryOf gives an agent the countries of a "from"/"of" phrase right
 // after it: one actor per country.
-func (sc *sentenceCoder) withCountryOf(x clause.NP, a doc.Actor) []doc.Actor {
+func (sc *Sentence) withCountryOf(x clause.NP, a doc.Actor) []doc.Actor {
 	i := x.Last
-	toks := sc.s.Tokens
-	if i+1 >= len(toks) || toks[i].Tag != doc.IN || sc.p.NPOf[i+1] < 0 {
+	toks := sc.S.Tokens
+	if i+1 >= len(toks) || toks[i].Tag != doc.IN || sc.P.NPOf[i+1] < 0 {
 		return nil
 	}
 	if w := sc.lemma(i); w != "from" && w != "of" {
 		return nil
 	}
 	var out []doc.Actor
-	for _, c := range sc.actorsOf(sc.p.NPOf[i+1], false) {
+	for _, c := range sc.actorsOf(sc.P.NPOf[i+1], false) {
 		if c.Country == "" || c.Sector != "" {
 			continue
 		}
 		b := a
 		b.Country, b.Code = c.Country, c.Country+a.Sector
 		b.Span = doc.Span{Start: a.Span.Start, End: c.Span.End}
-		b.Text = b.Span.In(sc.d.Text)
+		b.Text = b.Span.In(sc.Doc.Text)
 		out = append(out, b)
 	}
 	return out
@@ -93,7 +111,7 @@ func (sc *sentenceCoder) withCountryOf(x clause.NP, a doc.Actor) []doc.Actor {
 // compose makes one actor of the mentions of a phrase: a person (coded by
 // the role held on the document's date), an organisation or group, or a
 // country with an agent ("Iranian officials": IRNGOV).
-func (sc *sentenceCoder) compose(ms []doc.Mention) (doc.Actor, bool) {
+func (sc *Sentence) compose(ms []doc.Mention) (doc.Actor, bool) {
 	var country, agent, named *doc.Mention
 	for i := range ms {
 		m := &ms[i]
@@ -111,7 +129,7 @@ func (sc *sentenceCoder) compose(ms []doc.Mention) (doc.Actor, bool) {
 		}
 	}
 	span := doc.Span{Start: ms[0].Span.Start, End: ms[len(ms)-1].Span.End}
-	a := doc.Actor{Span: span, Text: span.In(sc.d.Text)}
+	a := doc.Actor{Span: span, Text: span.In(sc.Doc.Text)}
 	switch {
 	case named != nil && named.Kind == doc.Person:
 		return sc.person(named, country, agent, a)
@@ -139,10 +157,10 @@ func (sc *sentenceCoder) compose(ms []doc.Mention) (doc.Actor, bool) {
 // "ELI" with their last country after it; a role noun and country in the
 // same phrase ("Iraqi President Fouad Massoum") when the dictionaries have
 // no dates for them.
-func (sc *sentenceCoder) person(p, country, agent *doc.Mention, a doc.Actor) (doc.Actor, bool) {
+func (sc *Sentence) person(p, country, agent *doc.Mention, a doc.Actor) (doc.Actor, bool) {
 	a.Identifier = p.ID
-	if who := sc.c.kb.People[p.ID]; who != nil {
-		if r, ok := who.RoleOn(sc.d.Date); ok {
+	if who := sc.KB.People[p.ID]; who != nil {
+		if r, ok := who.RoleOn(sc.Doc.Date); ok {
 			a.Country, a.Sector = r.Country, r.Sector
 		} else if n := len(who.Roles); n > 0 {
 			a.Country, a.Sector = who.Roles[n-1].Country, "ELI"
@@ -160,25 +178,25 @@ func (sc *sentenceCoder) person(p, country, agent *doc.Mention, a doc.Actor) (do
 
 // resolveRole names the holder of a role on the document's date: "the
 // Iranian president" is Hassan Rouhani in 2014.
-func (sc *sentenceCoder) resolveRole(a *doc.Actor, agent *doc.Mention) {
-	if t := sc.s.Tokens[agent.Last-1].Tag; t == doc.NNS || t == doc.NNPS {
+func (sc *Sentence) resolveRole(a *doc.Actor, agent *doc.Mention) {
+	if t := sc.S.Tokens[agent.Last-1].Tag; t == doc.NNS || t == doc.NNPS {
 		return // "ministers" names no one
 	}
-	office := strings.ToLower(agent.Span.In(sc.d.Text))
-	if who, _, ok := sc.c.kb.Holder(a.Country, office, sc.d.Date); ok {
+	office := strings.ToLower(agent.Span.In(sc.Doc.Text))
+	if who, _, ok := sc.KB.Holder(a.Country, office, sc.Doc.Date); ok {
 		a.Identifier = who.ID
 	}
 }
 
 // gloss returns the NP inside brackets that starts at token i ("(the
 // US)"), or -1.
-func (sc *sentenceCoder) gloss(i int) int {
-	toks := sc.s.Tokens
-	if i+2 >= len(toks) || toks[i].Tag != doc.LRB || sc.p.NPOf[i+1] < 0 {
+func (sc *Sentence) gloss(i int) int {
+	toks := sc.S.Tokens
+	if i+2 >= len(toks) || toks[i].Tag != doc.LRB || sc.P.NPOf[i+1] < 0 {
 		return -1
 	}
-	np := sc.p.NPOf[i+1]
-	if end := sc.p.NPs[np].Last; end < len(toks) && toks[end].Tag == doc.RRB {
+	np := sc.P.NPOf[i+1]
+	if end := sc.P.NPs[np].Last; end < len(toks) && toks[end].Tag == doc.RRB {
 		return np
 	}
 	return -1
