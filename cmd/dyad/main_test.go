@@ -163,3 +163,23 @@ func TestCodeBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotes(t *testing.T) {
+	code, out, errs := runDyad(t, "\"We will not retreat,\" the Chilean foreign minister said.\n", "quotes", "-date", "2020-01-01", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var q struct {
+		ID      string
+		Speaker struct{ Code string }
+		Content struct{ Text string }
+		Cue     struct{ Text string }
+		Direct  bool
+	}
+	if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &q); err != nil {
+		t.Fatalf("%q: %v", out, err)
+	}
+	if q.ID != "stdin#q1" || q.Speaker.Code != "CHLGOV" || q.Content.Text != "We will not retreat," || q.Cue.Text != "said" || !q.Direct {
+		t.Errorf("quote = %+v", q)
+	}
+}

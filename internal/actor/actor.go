@@ -209,3 +209,28 @@ var modifierActor = map[doc.MentionKind]bool{
 	doc.CountryName: true, doc.CountryPeople: true, doc.Organisation: true,
 	doc.ArmedGroup: true, doc.Person: true, doc.Media: true,
 }
+
+// Reporters returns who reports predicate pi: the subjects of the verbs of
+// saying above it, innermost first, then the sources of "according to"
+// phrases in the sentence, outermost last.
+func (sc *Sentence) Reporters(pi int) []doc.Actor {
+	out := []doc.Actor{}
+	for k := sc.P.Preds[pi].Parent; k >= 0; k = sc.P.Preds[k].Parent {
+		if q := &sc.P.Preds[k]; q.Speech {
+			out = append(out, sc.Actors(q.Subject)...)
+		}
+	}
+	return append(out, sc.AccordingTo()...)
+}
+
+// AccordingTo returns the actors of the sentence's "according to" phrases.
+func (sc *Sentence) AccordingTo() []doc.Actor {
+	var out []doc.Actor
+	toks := sc.S.Tokens
+	for i := 0; i+2 < len(toks); i++ {
+		if sc.lemma(i) == "accord" && sc.lemma(i+1) == "to" && sc.P.NPOf[i+2] >= 0 {
+			out = append(out, sc.Actors(sc.P.NPOf[i+2])...)
+		}
+	}
+	return out
+}

@@ -329,24 +329,8 @@ func (sc *sentenceCoder) firstActorArg(pr *clause.Predicate) int {
 	return -1
 }
 
-// reporters returns who reports a predicate: the subjects of the verbs of
-// saying above it, innermost first, then "according to" sources in the
-// sentence, outermost last.
-func (sc *sentenceCoder) reporters(pi int) []doc.Actor {
-	out := []doc.Actor{}
-	for k := sc.p.Preds[pi].Parent; k >= 0; k = sc.p.Preds[k].Parent {
-		if q := &sc.p.Preds[k]; q.Speech {
-			out = append(out, sc.actors(q.Subject)...)
-		}
-	}
-	toks := sc.s.Tokens
-	for i := 0; i+2 < len(toks); i++ {
-		if sc.lemma(i) == "accord" && sc.lemma(i+1) == "to" && sc.p.NPOf[i+2] >= 0 {
-			out = append(out, sc.actors(sc.p.NPOf[i+2])...)
-		}
-	}
-	return out
-}
+// reporters returns who reports a predicate (actor.Sentence.Reporters).
+func (sc *sentenceCoder) reporters(pi int) []doc.Actor { return sc.act.Reporters(pi) }
 
 // status says how the text commits to a predicate's event.
 func (sc *sentenceCoder) status(pi int, reported bool) string {

@@ -49,4 +49,18 @@ type Result struct {
 	Sentences []Sentence
 	Mentions  [][]Mention // per sentence, token indexes relative to it
 	Events    []Event
+	Quotes    []Quote
+}
+
+// Quote is a quotation with its speaker and how it reached the article.
+type Quote struct {
+	ID      string `json:"id"` // DocID#qN, N from 1 in text order
+	DocID   string `json:"doc_id"`
+	Speaker *Actor `json:"speaker"` // null when no speaker is found or coded
+	// SpeakerText is the words naming the speaker, coded or not ("he").
+	SpeakerText Phrase  `json:"speaker_text"`
+	Cue         Phrase  `json:"cue"`     // the verb of saying
+	Content     Phrase  `json:"content"` // inside the quote marks
+	Direct      bool    `json:"direct"`
+	Via         []Actor `json:"via"` // who passed it on, innermost first
 }

@@ -34,9 +34,31 @@ func goldenLine(e *doc.Event) string {
 	for _, r := range e.ReportedBy {
 		rep = append(rep, r.Code)
 	}
-	return fmt.Sprintf("s%d %s %s %s -> %s verb@%d:%d %s %s reported_by=[%s]",
+	line := fmt.Sprintf("s%d %s %s %s -> %s verb@%d:%d %s %s reported_by=[%s]",
 		e.Sentence, e.CAMEO, e.PLOVER, src, tgt, e.Verb.Span.Start, e.Verb.Span.End,
 		e.Status, e.Modality, strings.Join(rep, " "))
+	if i := strings.LastIndexByte(e.QuoteID, '#'); i >= 0 {
+		line += " quote=" + e.QuoteID[i+1:]
+	}
+	return line
+}
+
+// goldenQuote renders a quote as codes and byte spans.
+func goldenQuote(q *doc.Quote) string {
+	sp := "-"
+	if q.Speaker != nil {
+		sp = q.Speaker.Code
+		if q.Speaker.Identifier != "" {
+			sp += "#" + q.Speaker.Identifier
+		}
+	}
+	var via []string
+	for _, v := range q.Via {
+		via = append(via, v.Code)
+	}
+	return fmt.Sprintf("%s content@%d:%d speaker=%s words@%d:%d cue@%d:%d via=[%s]",
+		q.ID[strings.LastIndexByte(q.ID, '#')+1:], q.Content.Span.Start, q.Content.Span.End, sp,
+		q.SpeakerText.Span.Start, q.SpeakerText.Span.End, q.Cue.Span.Start, q.Cue.Span.End, strings.Join(via, " "))
 }
 
 // TestSeedGolden pins dyad's whole output on the example article every
@@ -66,6 +88,10 @@ func TestSeedGolden(t *testing.T) {
 	var b strings.Builder
 	for i := range res.Events {
 		b.WriteString(goldenLine(&res.Events[i]))
+		b.WriteByte('\n')
+	}
+	for i := range res.Quotes {
+		b.WriteString(goldenQuote(&res.Quotes[i]))
 		b.WriteByte('\n')
 	}
 	golden := filepath.Join("testdata", "seed-iran-coalition.golden")

@@ -15,6 +15,7 @@ import (
 	"dyad/internal/code"
 	"dyad/internal/doc"
 	"dyad/internal/kb"
+	"dyad/internal/quote"
 	"dyad/internal/text"
 )
 
@@ -52,13 +53,40 @@ func (c *Coder) Code(d doc.Document) (res doc.Result, err error) {
 	res.Document = d
 	res.Sentences = c.an.Analyze(d.Text)
 	res.Mentions = make([][]doc.Mention, len(res.Sentences))
+	qs := make([]quote.Sentence, len(res.Sentences))
 	for si, s := range res.Sentences {
 		ms := c.kb.Actors.Match(d.Text, s.Tokens, nil)
 		res.Mentions[si] = ms
 		p := clause.ParseSentence(d.Text, s.Tokens, ms)
+		qs[si] = quote.Sentence{S: s, Mentions: ms, Parse: p}
 		res.Events = append(res.Events, c.coder.Sentence(&res.Document, si, s, ms, p)...)
 	}
+	res.Quotes = quote.Find(&res.Document, qs, c.kb)
+	attachQuotes(&res)
 	return res, nil
+}
+
+// attachQuotes points each event said inside a quote to it; the quote's
+// speaker, then its chain, become the event's reporters when the sentence
+// named none, and an asserted event becomes claimed.
+func attachQuotes(res *doc.Result) {
+	for i := range res.Events {
+		e := &res.Events[i]
+		for qi := range res.Quotes {
+			q := &res.Quotes[qi]
+			if e.Verb.Span.Start < q.Content.Span.Start || e.Verb.Span.End > q.Content.Span.End {
+				continue
+			}
+			e.QuoteID = q.ID
+			if len(e.ReportedBy) == 0 && q.Speaker != nil {
+				e.ReportedBy = append([]doc.Actor{*q.Speaker}, q.Via...)
+				if e.Status == "asserted" {
+					e.Status = "claimed"
+				}
+			}
+			break
+		}
+	}
 }
 
 // Item is one input of Run: a document, or the error of one that could
