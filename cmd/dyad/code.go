@@ -38,13 +38,7 @@ func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if *format == "tsv" {
 		fmt.Fprintln(w, "doc_id\tsentence\tdate\tsource\ttarget\tcameo\tplover\tgoldstein\tverb\tstatus\tmodality\treported_by")
 	}
-	failed := 0
-	err = pipeline.Run(ctx, cfg, *workers, ingest.Read(ctx, fs.Args(), in.options(stdin)), func(res doc.Result, err error) error {
-		if err != nil {
-			fmt.Fprintln(stderr, oneLine(err.Error()))
-			failed++
-			return nil
-		}
+	return c.run(ctx, cfg, *workers, stdin, stderr, func(res *doc.Result) error {
 		for i := range res.Events {
 			e := &res.Events[i]
 			if *format == "tsv" {
@@ -58,10 +52,25 @@ func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 				w.WriteByte('\n')
 			}
 			if *explain {
-				writeExplain(w, &res, e)
+				writeExplain(w, res, e)
 			}
 		}
 		return nil
+	})
+}
+
+// run codes the command's inputs with workers goroutines, reports each
+// document that fails on its own line, and calls emit with each result in
+// input order; errPartial when some document failed.
+func (c *inputCommand) run(ctx context.Context, cfg pipeline.Config, workers int, stdin io.Reader, stderr io.Writer, emit func(*doc.Result) error) error {
+	failed := 0
+	err := pipeline.Run(ctx, cfg, workers, ingest.Read(ctx, c.fs.Args(), c.in.options(stdin)), func(res doc.Result, err error) error {
+		if err != nil {
+			fmt.Fprintln(stderr, oneLine(err.Error()))
+			failed++
+			return nil
+		}
+		return emit(&res)
 	})
 	if err != nil {
 		return err

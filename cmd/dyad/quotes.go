@@ -4,12 +4,9 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"dyad/internal/doc"
-	"dyad/internal/ingest"
-	"dyad/internal/pipeline"
 )
 
 func cmdQuotes(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -25,13 +22,7 @@ func cmdQuotes(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
-	failed := 0
-	err = pipeline.Run(ctx, cfg, 0, ingest.Read(ctx, c.fs.Args(), c.in.options(stdin)), func(res doc.Result, err error) error {
-		if err != nil {
-			fmt.Fprintln(stderr, oneLine(err.Error()))
-			failed++
-			return nil
-		}
+	return c.run(ctx, cfg, 0, stdin, stderr, func(res *doc.Result) error {
 		for i := range res.Quotes {
 			b, err := json.Marshal(&res.Quotes[i])
 			if err != nil {
@@ -42,11 +33,4 @@ func cmdQuotes(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if failed > 0 {
-		return errPartial
-	}
-	return nil
 }
