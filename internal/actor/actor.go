@@ -160,7 +160,12 @@ func (sc *Sentence) compose(ms []doc.Mention) (doc.Actor, bool) {
 func (sc *Sentence) person(p, country, agent *doc.Mention, a doc.Actor) (doc.Actor, bool) {
 	a.Identifier = p.ID
 	if who := sc.KB.People[p.ID]; who != nil {
-		if r, ok := who.RoleOn(sc.Doc.Date); ok {
+		if r, ok := who.RoleOn(sc.Doc.Date); ok && len(r.Country) > 3 {
+			// A role in an organisation ("IGOUNO IGO secretary-general"):
+			// the organisation's code.
+			a.Code, a.Sector = r.Country, ""
+			return a, true
+		} else if ok {
 			a.Country, a.Sector = r.Country, r.Sector
 		} else if n := len(who.Roles); n > 0 {
 			a.Country, a.Sector = who.Roles[n-1].Country, "ELI"

@@ -330,8 +330,27 @@ func (s *sentence) headOfPPChain(np int) int {
 		if i < 1 || s.tags[i] != doc.IN || s.lemma(i) == "that" || s.p.NPOf[i-1] < 0 {
 			return np
 		}
-		np = s.outerNP(i - 1)
+		outer := s.outerNP(i - 1)
+		if s.lemma(i) == "of" && s.quantity(outer) {
+			return np // "thousands of protesters": the protesters
+		}
+		np = outer
 	}
+}
+
+// quantity reports whether an NP only counts what its "of" phrase names:
+// "thousands", "dozens", "some", "a group", "members".
+func (s *sentence) quantity(np int) bool {
+	x := s.p.NPs[np]
+	if s.tags[x.Head] == doc.CD {
+		return true
+	}
+	switch s.lemma(x.Head) {
+	case "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+		"some", "many", "most", "all", "group", "number", "crowd", "member", "handful", "scores", "score":
+		return true
+	}
+	return false
 }
 
 // trailingAttribution reports whether the verb group at first follows a

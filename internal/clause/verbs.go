@@ -113,11 +113,14 @@ func (s *sentence) reducedRelative(first int) bool {
 	if first == 0 {
 		return true
 	}
-	prev := s.tags[first-1]
-	if prev == doc.Comma || prev == doc.RB {
-		return true
+	j := first - 1
+	for j > 0 && (s.tags[j] == doc.RB || s.tags[j] == doc.RBR) {
+		j-- // "state media sharply criticized": look past the adverbs
 	}
-	if s.p.NPOf[first-1] < 0 {
+	if s.tags[j] == doc.Comma || j == 0 && s.tags[0] == doc.RB {
+		return true // "Formerly affiliated with ..., IS is"
+	}
+	if s.p.NPOf[j] < 0 {
 		return false
 	}
 	for j := first + 1; j < len(s.tags); j++ {
