@@ -66,7 +66,7 @@ func (sc *Sentence) actorsOf(np int, modifiers bool) []doc.Actor {
 		}
 	}
 	if !headCovered {
-		if !modifiers || len(inside) != 1 || inside[0].Last > x.Head || !modifierActor[inside[0].Kind] {
+		if !modifiers || !oneSpan(inside) || inside[0].Last > x.Head || !modifierActor[inside[0].Kind] {
 			return nil // "military partnership", "the Paris conference" name no actor
 		}
 	}
@@ -211,7 +211,7 @@ func (sc *Sentence) gloss(i int) int {
 // name an actor ("IS strongholds", "Iran's programme"); agents and places
 // do not ("military partnership", "the Paris conference").
 var modifierActor = map[doc.MentionKind]bool{
-	doc.CountryName: true, doc.CountryPeople: true, doc.Organisation: true,
+	doc.CountryName: true, doc.CountryPeople: true, doc.CountryAdj: true, doc.Organisation: true,
 	doc.ArmedGroup: true, doc.Person: true, doc.Media: true,
 }
 
@@ -238,4 +238,15 @@ func (sc *Sentence) AccordingTo() []doc.Actor {
 		}
 	}
 	return out
+}
+
+// oneSpan reports whether the mentions are one phrase (with one or more
+// meanings).
+func oneSpan(ms []doc.Mention) bool {
+	for _, m := range ms {
+		if m.Span != ms[0].Span {
+			return false
+		}
+	}
+	return len(ms) > 0
 }

@@ -20,6 +20,9 @@ func (s *sentence) attach() {
 		}
 		s.attachSubject(pi)
 	}
+	for pi := range preds {
+		s.markSubjunctive(pi)
+	}
 	// Infinitive subjects, now that the parents have theirs. An infinitive
 	// without a parent verb complements a noun ("an offer to join", "efforts
 	// to reach") and has no subject: who would join is not said.
@@ -401,4 +404,27 @@ func (s *sentence) namedByFreeRelative(i int) int {
 		return -1
 	}
 	return -1
+}
+
+// markSubjunctive makes hypothetical a bare verb after "that" whose
+// subject it does not agree with: "demanded that Russia withdraw" says
+// what was demanded, not what happened.
+func (s *sentence) markSubjunctive(pi int) {
+	p := &s.p.Preds[pi]
+	if p.Subject < 0 || p.First != p.Head || p.Modality != Asserted {
+		return
+	}
+	if t := s.tags[p.Head]; t != doc.VB && t != doc.VBP {
+		return
+	}
+	np := s.p.NPs[p.Subject]
+	if len(np.Members) > 0 {
+		return
+	}
+	if t := s.tags[np.Head]; t != doc.NN && t != doc.NNP {
+		return // "that they withdraw" agrees; it may be a plain present
+	}
+	if i := np.First - 1; i >= 0 && s.lemma(i) == "that" {
+		p.Modality = Hypothetical
+	}
 }

@@ -24,7 +24,7 @@ import (
 // never lower it to make a change pass without saying why in the change.
 // Measured 2026-11 (151 cases): exact 70/151 = 46.4%, partial 106/151 =
 // 70.2%.
-const ploverFloor = 49
+const ploverFloor = 52
 
 // ploverTypes are the 16 PLOVER event types, in the manual's order.
 var ploverTypes = []string{
@@ -148,13 +148,13 @@ func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 // ploverGot is the set of "SOURCE TARGET TYPE" triples of a result's
 // events, sorted. Events the text does not assert as having happened in
 // the negative sense - negated ("did not attack") or denied ("denied that
-// its troops crossed") - are left out, as a human coder codes no event for
-// them; dyad keeps them with a status so users can choose. Events with no
+// its troops crossed") - or only as possible ("demanded that Russia
+// withdraw") are left out, as a human coder codes no event for them; dyad keeps them with a status so users can choose. Events with no
 // PLOVER type (CAMEO 01 and 02) are left out too: they are not PLOVER
 // events.
 func ploverGot(res doc.Result) (got []string, dropped int) {
 	for _, e := range res.Events {
-		if e.Negated || e.Status == "negated" || e.Status == "denied" || e.PLOVER == "" || e.PLOVER == "-" {
+		if e.Negated || e.Status == "negated" || e.Status == "denied" || e.Status == "hypothetical" || e.PLOVER == "" || e.PLOVER == "-" {
 			dropped++
 			continue
 		}
@@ -267,7 +267,7 @@ func TestPLOVERSet(t *testing.T) {
 			}
 			note := ""
 			if dropped > 0 {
-				note = fmt.Sprintf(" (+%d negated/denied/untyped events not counted)", dropped)
+				note = fmt.Sprintf(" (+%d negated/denied/hypothetical/untyped events not counted)", dropped)
 			}
 			mark := "WRONG"
 			if partial {
