@@ -45,6 +45,16 @@ func (sc *Sentence) actorsOf(np int, modifiers bool) []doc.Actor {
 		for _, m := range x.Members {
 			out = append(out, sc.actorsOf(m, modifiers)...)
 		}
+		// "Ukrainian and Russian negotiators": the adjectives share the
+		// last member's noun.
+		if n := len(out); n > 1 && out[n-1].Sector != "" {
+			for i := range out[:n-1] {
+				if out[i].Sector == "" && out[i].Country != "" && out[i].Identifier == "" && sc.adjectiveOnly(x.Members[i]) {
+					out[i].Sector = out[n-1].Sector
+					out[i].Code = out[i].Country + out[i].Sector
+				}
+			}
+		}
 		return out
 	}
 	if x.Last-x.First == 1 && sc.S.Tokens[x.Head].Tag == doc.PRP {
@@ -65,7 +75,7 @@ func (sc *Sentence) actorsOf(np int, modifiers bool) []doc.Actor {
 			}
 		}
 	}
-	if !headCovered {
+	if !headCovered && !sc.namedByRole(x, inside) {
 		if !modifiers || !oneSpan(inside) || inside[0].Last > x.Head || !modifierActor[inside[0].Kind] {
 			return nil // "military partnership", "the Paris conference" name no actor
 		}
@@ -249,4 +259,37 @@ func oneSpan(ms []doc.Mention) bool {
 		}
 	}
 	return len(ms) > 0
+}
+
+// adjectiveOnly reports whether a coordination member is only adjectives
+// ("Ukrainian" in "Ukrainian and Russian negotiators").
+func (sc *Sentence) adjectiveOnly(np int) bool {
+	x := sc.P.NPs[np]
+	for i := x.First; i < x.Last; i++ {
+		if !sc.S.Tokens[i].Tag.IsAdj() && sc.S.Tokens[i].Tag != doc.NNP {
+			return false
+		}
+	}
+	return true
+}
+
+// namedByRole reports whether a phrase ends in a name the dictionaries do
+// not know, right after a role they do: "the Israeli soldier Gilad
+// Shalit", "opposition leader Maria Machado". The role codes the person.
+func (sc *Sentence) namedByRole(x clause.NP, inside []doc.Mention) bool {
+	last := -1
+	for i := range inside {
+		if inside[i].Kind == doc.Agent {
+			last = i
+		}
+	}
+	if last < 0 || inside[last].Last > x.Head {
+		return false
+	}
+	for i := inside[last].Last; i <= x.Head; i++ {
+		if t := sc.S.Tokens[i].Tag; t != doc.NNP {
+			return false
+		}
+	}
+	return true
 }

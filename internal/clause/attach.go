@@ -106,6 +106,9 @@ func (s *sentence) attachRight(pi int) {
 			}
 			if at < n && s.p.NPOf[at] >= 0 {
 				np := s.outerNP(at)
+				if end := s.p.NPs[np].Last; s.quantity(np) && end+1 < n && s.lemma(end) == "of" && s.p.NPOf[end+1] >= 0 {
+					np = s.outerNP(end + 1) // "to thousands of refugees": the refugees
+				}
 				arg := Arg{Prep: s.lemma(i), Tok: i, NP: np}
 				if arg.Prep == "by" && p.Voice == Passive && p.Agent < 0 {
 					p.Agent = np

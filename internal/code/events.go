@@ -128,7 +128,7 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 			Pattern:    best.pat.Text,
 		})
 	}
-	if len(targets) == 0 && len(sources) > 1 && reciprocal[pr.Lemma] {
+	if len(targets) == 0 && len(sources) > 1 && (reciprocal[pr.Lemma] || reciprocalType[info.Plover]) {
 		// "Obama and Rouhani discussed ...": each with the other.
 		for i, a := range sources {
 			for j, b := range sources {
@@ -180,6 +180,10 @@ var reciprocal = map[string]bool{
 	"sign": true, "clash": true, "fight": true, "cooperate": true, "confer": true,
 	"consult": true, "exchange": true, "trade": true, "reconcile": true, "ally": true,
 }
+
+// reciprocalType: events of these PLOVER types between the members of a
+// subject with no target are mutual ("X and Y held talks").
+var reciprocalType = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true}
 
 var intentVerbs = map[string]bool{
 	"plan": true, "want": true, "intend": true, "seek": true, "aim": true, "hope": true,
@@ -299,8 +303,8 @@ var targetPreps = map[string]bool{
 
 // targetNP chooses the target phrase of a coded predicate.
 func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
-	if m.target >= 0 {
-		return m.target
+	if m.target >= 0 && len(sc.targetActors(m.target)) > 0 {
+		return m.target // "travel + to": unless it is a place ("to Lahore")
 	}
 	if pr.Voice == clause.Passive {
 		return pr.Subject
