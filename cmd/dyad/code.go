@@ -102,6 +102,10 @@ func loadConfig(in inputFlags, dicts []string, stderr io.Writer) (pipeline.Confi
 			if err != nil {
 				return pipeline.Config{}, err
 			}
+			if len(files) > 1 && !kb.Readable(f, b) {
+				fmt.Fprintf(stderr, "%s: skipped: not a dictionary kind dyad reads\n", f)
+				continue
+			}
 			// Bad entries are reported and skipped; the good ones are kept.
 			for _, e := range k.AddFile(f, b) {
 				fmt.Fprintln(stderr, oneLine(e.Error()))

@@ -18,12 +18,16 @@
 //   - the phrase matcher (matcher.go): Matcher, a trie over normalised
 //     tokens that finds dictionary phrases in tagged sentences.
 //
-// The loaders that turn blocks into matcher entries (countries,
-// organisations, armed groups, agents, people, verb patterns; TABARI and
-// PETRARCH files) come next.
+//   - the loaders (kb.go, verbs.go): KB.AddFile turns dyad's blocks into
+//     matcher entries (countries, organisations, armed groups, agents),
+//     people with dated roles, and verb patterns; Default loads the
+//     embedded set;
+//   - TABARI/PETRARCH dictionaries (petrarch*.go): actors with date
+//     restrictions, agents, verbs with synsets and patterns, discards,
+//     loaded by the same AddFile when a file is in that format.
 //
-// Takes: an io.Reader and a file name (ParseBlocks). Gives: []Block and
-// []error.
+// Takes: dictionary files (name and bytes). Gives: a KB, and one error
+// per bad line naming file:line; the rest of the file is kept.
 //
 // Concurrency: ParseBlocks keeps no state between calls and may run on many
 // goroutines at once; the blocks it returns are plain values. Data is

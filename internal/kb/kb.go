@@ -19,6 +19,9 @@ type KB struct {
 	Actors *Matcher
 	People map[string]*Person // by id
 	Verbs  *Verbs
+	// Discards lists the phrases of TABARI/PETRARCH discards files
+	// (lowercase, single spaces): a sentence with one is not coded.
+	Discards []string
 	// offices lists the terms of each office, by "COUNTRY office".
 	offices map[string][]term
 }
@@ -127,7 +130,14 @@ func New() *KB {
 // AddFile adds the entries of one dictionary file in dyad's block format,
 // its kind taken from its name. Bad entries are reported with file:line and
 // skipped; the rest of the file is kept.
+//
+// A TABARI/PETRARCH file (a name with "actors", "agents", "discards",
+// "verbs" or "CAMEO.", and content not in the block format: see
+// isPETRARCH) goes to AddPETRARCH.
 func (k *KB) AddFile(name string, data []byte) []error {
+	if isPETRARCH(name, data) {
+		return k.AddPETRARCH(name, data)
+	}
 	blocks, errs := ParseBlocks(bytes.NewReader(data), name)
 	kind := kindOf(name)
 	if kind == unknownFile {
@@ -298,4 +308,10 @@ func parseRole(v []string) (Role, error) {
 		return Role{}, fmt.Errorf("role ends (%s) before it starts (%s)", r.To, r.From)
 	}
 	return r, nil
+}
+
+// Readable reports whether AddFile knows the kind of a dictionary file:
+// one of dyad's (by name) or TABARI/PETRARCH (by name and content).
+func Readable(name string, data []byte) bool {
+	return isPETRARCH(name, data) || kindOf(name) != unknownFile
 }

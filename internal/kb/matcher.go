@@ -19,6 +19,11 @@ type Entry struct {
 	ID      string // the entry's key in its file (a person's or organisation's id)
 	File    string // where the entry was defined, for --explain and errors
 	Line    int
+	// From and To bound the days the entry applies on (YYYY-MM-DD, both
+	// included; "" is open): the date restrictions of TABARI/PETRARCH
+	// actor codes ("[USAGOV 20090120-20170120]"). Both "" for an entry
+	// that always applies.
+	From, To string
 }
 
 // caseRule says how a token of a phrase must be written in the text.
