@@ -68,6 +68,9 @@ func (sc *Sentence) actorsOf(np int, modifiers bool) []doc.Actor {
 	var inside []doc.Mention
 	headCovered := false
 	for _, m := range sc.Mentions {
+		if !m.ValidOn(sc.Doc.Date) {
+			continue // a dated code of another period
+		}
 		if m.First >= x.First && m.Last <= x.Last {
 			inside = append(inside, m)
 			if m.First <= x.Head && x.Head < m.Last {

@@ -53,3 +53,31 @@ func TestActors(t *testing.T) {
 		}
 	}
 }
+
+// A dictionary code that holds only for a period codes only within it.
+func TestDatedEntries(t *testing.T) {
+	m, err := text.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := kb.New()
+	for _, e := range []kb.Entry{
+		{Kind: doc.Organisation, Code: "XYZREB", Country: "XYZ", Sector: "REB", To: "2010-12-31"},
+		{Kind: doc.Organisation, Code: "XYZGOV", Country: "XYZ", Sector: "GOV", From: "2011-01-01"},
+	} {
+		if err := k.Actors.Add("Freedom Front", e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const txt = "The Freedom Front attacked."
+	s := text.NewAnalyzer(m).Analyze(txt)[0]
+	ms := k.Actors.Match(txt, s.Tokens, nil)
+	p := clause.ParseSentence(txt, s.Tokens, ms)
+	for date, want := range map[string]string{"2005-06-01": "XYZREB", "2015-06-01": "XYZGOV"} {
+		sc := Sentence{KB: k, Doc: &doc.Document{Date: date, Text: txt}, S: s, Mentions: ms, P: p}
+		got := sc.Actors(p.Preds[0].Subject)
+		if len(got) != 1 || got[0].Code != want {
+			t.Errorf("on %s: %+v; want %s", date, got, want)
+		}
+	}
+}

@@ -41,4 +41,16 @@ type Mention struct {
 	Country     string      // ISO 3166-1 alpha-3, or "" for non-state and international actors
 	Sector      string      // role code: GOV, MIL, REB, ... ("" for a bare country)
 	ID          string      // the entry's identifier (a person's or organisation's key)
+	// From and To bound the dates (YYYY-MM-DD, inclusive; "" open) on
+	// which the entry holds, for dictionaries with dated codes.
+	From, To string
+}
+
+// ValidOn reports whether the mention's entry holds on date (YYYY-MM-DD);
+// an undated document or entry always holds.
+func (m *Mention) ValidOn(date string) bool {
+	if date == "" {
+		return true
+	}
+	return (m.From == "" || m.From <= date) && (m.To == "" || date <= m.To)
 }

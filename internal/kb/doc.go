@@ -11,10 +11,12 @@
 //     good block and every error as a *ParseError naming file and line, so
 //     one typo never drops the rest of a file. It knows nothing of what the
 //     fields mean; each file kind's loader will check that;
+//
 //   - the embedded data (embed.go, data/): Data holds data/countries.txt,
 //     one block per country or territory (ISO 3166-1 alpha-3 code, names,
 //     adjectives, demonyms, capitals, seats of government, region, iso2),
 //     written for dyad from general knowledge;
+//
 //   - the phrase matcher (matcher.go): Matcher, a trie over normalised
 //     tokens that finds dictionary phrases in tagged sentences.
 //
@@ -22,6 +24,7 @@
 //     matcher entries (countries, organisations, armed groups, agents),
 //     people with dated roles, and verb patterns; Default loads the
 //     embedded set;
+//
 //   - TABARI/PETRARCH dictionaries (petrarch*.go): actors with date
 //     restrictions, agents, verbs with synsets and patterns, discards,
 //     loaded by the same AddFile when a file is in that format.

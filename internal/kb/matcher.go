@@ -180,6 +180,7 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 				Span:  doc.Span{Start: int(toks[i].Start), End: int(toks[j-1].End)},
 				First: i, Last: j,
 				Kind: e.Kind, Code: e.Code, Country: e.Country, Sector: e.Sector, ID: e.ID,
+				From: e.From, To: e.To,
 			})
 		}
 		i = j
