@@ -38,15 +38,7 @@ func guardianDocs(tb testing.TB) []doc.Document {
 // embedded dictionaries, over the 125 Guardian articles.
 func BenchmarkCode(b *testing.B) {
 	docs := guardianDocs(b)
-	m, err := text.DefaultModel()
-	if err != nil {
-		b.Fatal(err)
-	}
-	k, errs := kb.Default(code.Valid)
-	if len(errs) > 0 {
-		b.Fatal(errs[0])
-	}
-	c := NewCoder(Config{Model: m, KB: k})
+	c := NewCoder(embeddedConfig(b))
 	sentences, events := 0, 0
 	for _, d := range docs {
 		r, _ := c.Code(d)
@@ -62,4 +54,19 @@ func BenchmarkCode(b *testing.B) {
 	sec := b.Elapsed().Seconds()
 	b.ReportMetric(float64(sentences)*float64(b.N)/sec, "sentences/s")
 	b.ReportMetric(float64(events)*float64(b.N)/sec, "events/s")
+}
+
+// embeddedConfig is the configuration dyad runs with: the embedded tagger
+// model and dictionaries.
+func embeddedConfig(tb testing.TB) Config {
+	tb.Helper()
+	m, err := text.DefaultModel()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	k, errs := kb.Default(code.Valid)
+	if len(errs) > 0 {
+		tb.Fatalf("dictionaries: %v", errs)
+	}
+	return Config{Model: m, KB: k}
 }

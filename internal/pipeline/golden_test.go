@@ -8,10 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"dyad/internal/code"
 	"dyad/internal/doc"
-	"dyad/internal/kb"
-	"dyad/internal/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -71,15 +68,7 @@ func TestSeedGolden(t *testing.T) {
 	if err != nil {
 		t.Skipf("shared corpus not found at %s (tests that need ../shared skip without it)", p)
 	}
-	m, err := text.DefaultModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, errs := kb.Default(code.Valid)
-	if len(errs) > 0 {
-		t.Fatalf("dictionaries: %v", errs)
-	}
-	c := NewCoder(Config{Model: m, KB: k})
+	c := NewCoder(embeddedConfig(t))
 	// The article was published on 2014-09-16.
 	res, err := c.Code(doc.Document{ID: "seed-iran-coalition", Date: "2014-09-16", Text: string(data)})
 	if err != nil {

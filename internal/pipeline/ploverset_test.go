@@ -10,10 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"dyad/internal/code"
 	"dyad/internal/doc"
-	"dyad/internal/kb"
-	"dyad/internal/text"
 )
 
 // ploverFloor is the lowest overall exact accuracy (percent of cases)
@@ -195,15 +192,7 @@ func TestPLOVERSet(t *testing.T) {
 	if err != nil {
 		t.Fatalf("malformed set: %v", err)
 	}
-	m, err := text.DefaultModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, errs := kb.Default(code.Valid)
-	if len(errs) > 0 {
-		t.Fatalf("dictionaries: %v", errs)
-	}
-	c := NewCoder(Config{Model: m, KB: k})
+	c := NewCoder(embeddedConfig(t))
 
 	type tally struct{ n, exact, partial int }
 	per := map[string]*tally{}
