@@ -7,22 +7,12 @@ import (
 
 	"dyad/internal/code"
 	"dyad/internal/doc"
-	"dyad/internal/kb"
-	"dyad/internal/text"
 )
 
 // FuzzCode runs any text through every stage: no panic, every span inside
 // the text, every event valid JSON with a known CAMEO code.
 func FuzzCode(f *testing.F) {
-	m, err := text.DefaultModel()
-	if err != nil {
-		f.Fatal(err)
-	}
-	k, errs := kb.Default(code.Valid)
-	if len(errs) > 0 {
-		f.Fatal(errs[0])
-	}
-	c := NewCoder(Config{Model: m, KB: k})
+	c := NewCoder(embeddedConfig(f))
 	for _, s := range []string{
 		"Iran refused an offer from the United States.",
 		"\"We reject it,\" said the minister, the agency reported, according to Reuters.",
