@@ -24,6 +24,7 @@ const usage = `dyad turns news text into political event data.
 Usage:
   dyad code [flags] FILE...            code political events (JSON Lines)
   dyad quotes [flags] FILE...          quotations with their speakers (JSON Lines)
+  dyad dict lookup [-date D] "TEXT"    how a phrase resolves in the dictionaries
   dyad text [flags] FILE...            print sentences and tagged tokens
   dyad tagger train [flags] FILE...    train the part-of-speech tagger on CoNLL-U files
   dyad tagger eval [flags] FILE...     tagger accuracy and speed against CoNLL-U files
@@ -53,6 +54,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "code":
 		err = cmdCode(ctx, args[1:], stdin, stdout, stderr)
+	case "dict":
+		err = cmdDict(ctx, args[1:], stdout, stderr)
 	case "quotes":
 		err = cmdQuotes(ctx, args[1:], stdin, stdout, stderr)
 	case "text":

@@ -183,3 +183,21 @@ func TestQuotes(t *testing.T) {
 		t.Errorf("quote = %+v", q)
 	}
 }
+
+func TestDictLookup(t *testing.T) {
+	for _, tc := range []struct{ date, want string }{
+		{"2016-03-01", `actor "Iranian president": IRNGOV identifier=rouhani-hassan`},
+		{"2010-03-01", `actor "Iranian president": IRNGOV identifier=ahmadinejad-mahmoud`},
+	} {
+		code, out, errs := runDyad(t, "", "dict", "lookup", "-date", tc.date, "the Iranian president")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("dict lookup on %s:\n%s\nwant a line %q", tc.date, out, tc.want)
+		}
+	}
+	if code, _, _ := runDyad(t, "", "dict", "lookup", "-date", "yesterday", "x"); code != 2 {
+		t.Errorf("a bad -date exits %d; want 2", code)
+	}
+}
