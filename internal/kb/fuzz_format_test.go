@@ -2,8 +2,6 @@ package kb
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -31,25 +29,8 @@ func FuzzParseBlocks(f *testing.F) {
 		if len(blocks)+len(errs) > nlines {
 			t.Errorf("%d blocks and %d errors from %d lines", len(blocks), len(errs), nlines)
 		}
+		checkParseErrors(t, data, errs, true)
 		last := 0
-		for _, err := range errs {
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %v is %T; want *ParseError", err, err)
-			}
-			msg := err.Error()
-			if prefix := fmt.Sprintf("f.txt:%d: ", pe.Line); !strings.HasPrefix(msg, prefix) || len(msg) == len(prefix) {
-				t.Errorf("error %q does not start with %q and a message", msg, prefix)
-			}
-			if strings.ContainsAny(msg, "\n\r") || !utf8.ValidString(msg) {
-				t.Errorf("error %q is not one line of valid UTF-8", msg)
-			}
-			if pe.Line <= last || pe.Line > nlines {
-				t.Errorf("error %q: line %d after line %d, input has %d lines", msg, pe.Line, last, nlines)
-			}
-			last = pe.Line
-		}
-		last = 0
 		for _, b := range blocks {
 			if b.Code == "" || !validCode(b.Code) || b.File != "f.txt" {
 				t.Errorf("block at line %d: code %q, file %q", b.Line, b.Code, b.File)

@@ -9,12 +9,14 @@ import (
 	"unicode/utf8"
 )
 
-// checkPETRErrors asserts the error contract of the PETRARCH parsers:
-// every error a *ParseError, one line of valid UTF-8, "f.txt:LINE: msg"
-// with LINE inside the input.
-func checkPETRErrors(t *testing.T, data []byte, errs []error) {
+// checkParseErrors asserts the error contract of every dictionary
+// parser: each error a *ParseError, one line of valid UTF-8,
+// "f.txt:LINE: msg" with LINE inside the input, and with ordered set, in
+// increasing line order.
+func checkParseErrors(t *testing.T, data []byte, errs []error, ordered bool) {
 	t.Helper()
 	nlines := bytes.Count(data, []byte("\n")) + 1
+	last := 0
 	for _, err := range errs {
 		var pe *ParseError
 		if !errors.As(err, &pe) {
@@ -27,9 +29,10 @@ func checkPETRErrors(t *testing.T, data []byte, errs []error) {
 		if strings.ContainsAny(msg, "\n\r") || !utf8.ValidString(msg) {
 			t.Errorf("error %q is not one line of valid UTF-8", msg)
 		}
-		if pe.Line < 1 || pe.Line > nlines {
-			t.Errorf("error %q: line %d outside the input's %d lines", msg, pe.Line, nlines)
+		if pe.Line < 1 || pe.Line > nlines || ordered && pe.Line <= last {
+			t.Errorf("error %q: line %d (after line %d), input has %d lines", msg, pe.Line, last, nlines)
 		}
+		last = pe.Line
 	}
 }
 
@@ -47,7 +50,7 @@ func FuzzPETRARCHActors(f *testing.F) {
 		"IVO\nPRES\n\t[HRVGOV >20120219]\n\nU.N._\n# c\nX [Y] junk\n")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		actors, errs := ParsePETRARCHActors(bytes.NewReader(data), "f.txt")
-		checkPETRErrors(t, data, errs)
+		checkParseErrors(t, data, errs, false)
 		for _, a := range actors {
 			if len(a.Phrases) == 0 || len(a.Codes) == 0 {
 				t.Errorf("actor at line %d: %d phrases, %d codes", a.Line, len(a.Phrases), len(a.Codes))
@@ -69,7 +72,7 @@ func FuzzPETRARCHAgents(f *testing.F) {
 		"!A! = !B!\n!B! = X\n!B!!B!!B!!B! [~GOV]\nX {!B! [~G]\n[~]\n{}[~GOV]\n")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		agents, errs := ParsePETRARCHAgents(bytes.NewReader(data), "f.txt")
-		checkPETRErrors(t, data, errs)
+		checkParseErrors(t, data, errs, false)
 		for _, a := range agents {
 			if len(a.Phrases) == 0 || len(a.Phrases) > 2*maxAgentForms+1 || len(a.Code) < 3 {
 				t.Errorf("agent at line %d: %d phrases, code %q", a.Line, len(a.Phrases), a.Code)
@@ -87,9 +90,9 @@ func FuzzPETRARCHVerbs(f *testing.F) {
 		"ABANDON [345]\n- * EFFORT [987]\nACCORD\n- IN_* [075]\n")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, errs := ParsePETRARCHVerbs(bytes.NewReader(data), "f.txt")
-		checkPETRErrors(t, data, errs)
+		checkParseErrors(t, data, errs, false)
 		pats, sum, cerrs := d.Patterns(nil, MaxSynsetExpansion)
-		checkPETRErrors(t, data, cerrs)
+		checkParseErrors(t, data, cerrs, false)
 		if sum.Patterns != len(pats) {
 			t.Errorf("summary counts %d patterns; got %d", sum.Patterns, len(pats))
 		}
@@ -110,7 +113,7 @@ func FuzzPETRARCHDiscards(f *testing.F) {
 	addSeeds(f, "# c\nMONTHS LATER\n+World Golf Championships   # pas\n+\n", "A;B\n<!-- x -->\n_\n")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ds, errs := ParsePETRARCHDiscards(bytes.NewReader(data), "f.txt")
-		checkPETRErrors(t, data, errs)
+		checkParseErrors(t, data, errs, false)
 		for _, d := range ds {
 			if d.Phrase == "" || d.Phrase != strings.ToLower(d.Phrase) || strings.Contains(d.Phrase, "  ") {
 				t.Errorf("discard at line %d: %q", d.Line, d.Phrase)
