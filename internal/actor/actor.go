@@ -79,6 +79,11 @@ func (sc *Sentence) actorsOf(np int, modifiers bool) []doc.Actor {
 		}
 	}
 	if !headCovered && !sc.namedByRole(x, inside) {
+		if x.Appos >= 0 {
+			// "Johannes Hahn, the EU commissioner,": the appositive
+			// says who the unknown name is.
+			return sc.actorsOf(x.Appos, modifiers)
+		}
 		if !modifiers || !oneSpan(inside) || inside[0].Last > x.Head || !modifierActor[inside[0].Kind] {
 			return nil // "military partnership", "the Paris conference" name no actor
 		}

@@ -285,6 +285,10 @@ func (s *sentence) attachSubject(pi int) {
 			if p.Speech && p.Object >= 0 {
 				// "..., said Khamenei, ...": inverted.
 				p.Subject, p.Object = p.Object, -1
+			} else if a, b := s.apposition(i); a >= 0 {
+				// "Johannes Hahn, the EU commissioner, insisted".
+				p.Subject = a
+				s.p.NPs[a].Appos = b
 			}
 		}
 	}
@@ -296,6 +300,41 @@ func (s *sentence) attachSubject(pi int) {
 	if p.Subject < 0 && p.Speech && p.Last < len(s.toks) && s.p.NPOf[p.Last] >= 0 && p.Object < 0 {
 		p.Subject = s.outerNP(p.Last)
 	}
+}
+
+// apposition recognises "A, B," ending at the comma at i, where B
+// describes A ("Turkey's president, Recep Tayyip Erdogan,"; "Johannes
+// Hahn, the EU commissioner for enlargement,") and A opens its clause.
+// It returns A and B, or -1, -1.
+func (s *sentence) apposition(i int) (int, int) {
+	if i < 1 || s.p.NPOf[i-1] < 0 {
+		return -1, -1
+	}
+	b := s.headOfPPChain(s.outerNP(i - 1))
+	if s.p.NPOf[i-1] != b && s.outerNP(i-1) != b && s.timeNP(s.outerNP(i-1)) {
+		return -1, -1
+	}
+	k := s.p.NPs[b].First - 1
+	if k < 1 || s.tags[k] != doc.Comma || s.p.NPOf[k-1] < 0 {
+		return -1, -1
+	}
+	a := s.headOfPPChain(s.outerNP(k - 1))
+	if a == b || len(s.p.NPs[a].Members) > 0 || len(s.p.NPs[b].Members) > 0 || s.timeNP(b) {
+		return -1, -1
+	}
+	// A opens its clause: the sentence, a quote, or a conjunction.
+	if j := s.p.NPs[a].First - 1; j >= 0 {
+		switch s.tags[j] {
+		case doc.Comma, doc.LQuote, doc.RQuote, doc.CC, doc.Colon:
+		case doc.IN, doc.RB:
+			if s.tags[j] == doc.IN && !s.boundary(j) {
+				return -1, -1
+			}
+		default:
+			return -1, -1
+		}
+	}
+	return a, b
 }
 
 // inheritSubject sets an infinitive's subject from its parent: the

@@ -162,7 +162,7 @@ func (s *sentence) addNP(first, last, possessor int) int {
 			break
 		}
 	}
-	s.p.NPs = append(s.p.NPs, NP{First: first, Last: last, Head: head, Possessor: possessor})
+	s.p.NPs = append(s.p.NPs, NP{First: first, Last: last, Head: head, Possessor: possessor, Appos: -1})
 	idx := len(s.p.NPs) - 1
 	for k := first; k < last; k++ {
 		s.p.NPOf[k] = idx
@@ -211,7 +211,7 @@ func (s *sentence) coordinate() {
 			continue
 		}
 		first := s.p.NPs[top[a]].First
-		s.p.NPs = append(s.p.NPs, NP{First: first, Last: last.Last, Head: last.Head, Members: members, Possessor: -1})
+		s.p.NPs = append(s.p.NPs, NP{First: first, Last: last.Last, Head: last.Head, Members: members, Possessor: -1, Appos: -1})
 		idx := len(s.p.NPs) - 1
 		for k := first; k < last.Last; k++ {
 			s.p.NPOf[k] = idx

@@ -44,6 +44,9 @@ type NP struct {
 	Head        int
 	Members     []int // indexes into Parse.NPs of coordinated members; empty for a simple NP
 	Possessor   int   // index into Parse.NPs of "Iran's" in "Iran's leader", or -1
+	// Appos is the appositive that describes this phrase between commas
+	// ("Johannes Hahn, [the EU commissioner],"), or -1.
+	Appos int
 }
 
 // Arg is a prepositional argument: the preposition's lemma and its NP.

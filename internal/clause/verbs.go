@@ -149,6 +149,14 @@ var speechVerbs = map[string]bool{
 func (s *sentence) repairTags() {
 	n := len(s.tags)
 	for i := 1; i+1 < n; i++ {
+		// A verb of saying tagged as a participle after a comma, before
+		// what is said, is the main verb: "Hahn, the EU commissioner,
+		// insisted "...""; "..., a spokesman, said that".
+		if s.tags[i] == doc.VBN && s.tags[i-1] == doc.Comma && speechVerbs[s.lemma(i)] &&
+			(s.tags[i+1] == doc.LQuote || s.tags[i+1] == doc.Colon || s.tags[i+1] == doc.IN && s.lemma(i+1) == "that") {
+			s.tags[i] = doc.VBD
+			continue
+		}
 		if t := s.tags[i]; t != doc.VBZ && t != doc.VBP || !s.tags[i-1].IsNoun() || !s.tags[i+1].IsProper() {
 			continue
 		}
