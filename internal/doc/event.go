@@ -12,6 +12,8 @@ type Actor struct {
 
 // Event is one coded event: source did verb to target.
 type Event struct {
+	// ID is DocID#eN, N from 1 in the order dyad codes the events.
+	ID        string  `json:"id"`
 	DocID     string  `json:"doc_id"`
 	Sentence  int     `json:"sentence"`
 	Date      string  `json:"date"`
@@ -31,8 +33,13 @@ type Event struct {
 	Status     string  `json:"status"`
 	ReportedBy []Actor `json:"reported_by"`
 	QuoteID    string  `json:"quote_id"`
-	Location   string  `json:"location"`
-	Text       string  `json:"text"`
+	// Contests lists the IDs of events in the same document that tell the
+	// same thing between the same actors otherwise, by another claimant:
+	// each side says it was the one that acted, or one denies what the
+	// other claims.
+	Contests []string `json:"contests"`
+	Location string   `json:"location"`
+	Text     string   `json:"text"`
 	// Pattern is the verb pattern that coded the event, for --explain.
 	Pattern string `json:"pattern"`
 }

@@ -31,14 +31,24 @@ func goldenLine(e *doc.Event) string {
 	for _, r := range e.ReportedBy {
 		rep = append(rep, r.Code)
 	}
-	line := fmt.Sprintf("s%d %s %s %s -> %s verb@%d:%d %s %s reported_by=[%s]",
-		e.Sentence, e.CAMEO, e.PLOVER, src, tgt, e.Verb.Span.Start, e.Verb.Span.End,
+	line := fmt.Sprintf("%s s%d %s %s %s -> %s verb@%d:%d %s %s reported_by=[%s]",
+		shortID(e.ID), e.Sentence, e.CAMEO, e.PLOVER, src, tgt, e.Verb.Span.Start, e.Verb.Span.End,
 		e.Status, e.Modality, strings.Join(rep, " "))
-	if i := strings.LastIndexByte(e.QuoteID, '#'); i >= 0 {
-		line += " quote=" + e.QuoteID[i+1:]
+	if e.QuoteID != "" {
+		line += " quote=" + shortID(e.QuoteID)
+	}
+	if len(e.Contests) > 0 {
+		var ids []string
+		for _, id := range e.Contests {
+			ids = append(ids, shortID(id))
+		}
+		line += " contests=[" + strings.Join(ids, " ") + "]"
 	}
 	return line
 }
+
+// shortID drops the document part of an event or quote ID: "e3", "q1".
+func shortID(id string) string { return id[strings.LastIndexByte(id, '#')+1:] }
 
 // goldenQuote renders a quote as codes and byte spans.
 func goldenQuote(q *doc.Quote) string {
@@ -54,7 +64,7 @@ func goldenQuote(q *doc.Quote) string {
 		via = append(via, v.Code)
 	}
 	return fmt.Sprintf("%s content@%d:%d speaker=%s words@%d:%d cue@%d:%d via=[%s]",
-		q.ID[strings.LastIndexByte(q.ID, '#')+1:], q.Content.Span.Start, q.Content.Span.End, sp,
+		shortID(q.ID), q.Content.Span.Start, q.Content.Span.End, sp,
 		q.SpeakerText.Span.Start, q.SpeakerText.Span.End, q.Cue.Span.Start, q.Cue.Span.End, strings.Join(via, " "))
 }
 

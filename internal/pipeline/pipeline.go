@@ -63,6 +63,8 @@ func (c *Coder) Code(d doc.Document) (res doc.Result, err error) {
 	}
 	res.Quotes = quote.Find(&res.Document, qs, c.kb)
 	attachQuotes(&res)
+	numberEvents(&res)
+	linkContests(res.Events)
 	return res, nil
 }
 
