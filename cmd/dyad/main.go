@@ -25,6 +25,7 @@ Usage:
   dyad code [flags] FILE...            code political events (JSON Lines)
   dyad quotes [flags] FILE...          quotations with their speakers (JSON Lines)
   dyad dict lookup [-date D] "TEXT"    how a phrase resolves in the dictionaries
+  dyad validate [-v] SUITE.xml         run a PETRARCH validation file: failures, then "N passed, M failed"
   dyad text [flags] FILE...            print sentences and tagged tokens
   dyad tagger train [flags] FILE...    train the part-of-speech tagger on CoNLL-U files
   dyad tagger eval [flags] FILE...     tagger accuracy and speed against CoNLL-U files
@@ -62,6 +63,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdText(ctx, args[1:], stdin, stdout, stderr)
 	case "tagger":
 		err = cmdTagger(ctx, args[1:], stdout, stderr)
+	case "validate":
+		err = cmdValidate(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -216,6 +216,9 @@ func (s *sentence) onlyBetween(p, next *Predicate) bool {
 	for i < next.First && (s.tags[i] == doc.RB || s.tags[i] == doc.Comma) {
 		i++
 	}
+	if i+1 == next.First && p.Lemma == "be" && s.lemma(i) == "about" {
+		return true // "is about to restore": what the subject will do
+	}
 	return i == next.First
 }
 

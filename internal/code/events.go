@@ -24,6 +24,9 @@ func NewCoder(k *kb.KB) *Coder { return &Coder{kb: k} }
 func (c *Coder) Sentence(d *doc.Document, si int, s doc.Sentence, mentions []doc.Mention, p clause.Parse) []doc.Event {
 	sc := sentenceCoder{c: c, d: d, s: s, mentions: mentions, p: p,
 		act: actor.Sentence{KB: c.kb, Doc: d, S: s, Mentions: mentions, P: p}}
+	if c.kb.Discard != nil && len(c.kb.Discard.Match(d.Text, s.Tokens, nil)) > 0 {
+		return nil // a TABARI/PETRARCH discard phrase: the sentence is not coded
+	}
 	var out []doc.Event
 	consumed := make([]bool, len(p.Preds))
 	for pi := range p.Preds {
@@ -98,7 +101,10 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	}
 	info, ok := Lookup(best.pat.Code)
 	if !ok {
-		return nil, false
+		// A code outside the CAMEO table: only dictionaries loaded
+		// without code checks (validation suites' WEIS-era codes) give
+		// one. It is kept as written, with no PLOVER type or Goldstein.
+		info = Info{Code: best.pat.Code}
 	}
 	srcNP := pr.Subject
 	if pr.Voice == clause.Passive {

@@ -22,6 +22,9 @@ type KB struct {
 	// Discards lists the phrases of TABARI/PETRARCH discards files
 	// (lowercase, single spaces): a sentence with one is not coded.
 	Discards []string
+	// Discard matches the Discards phrases in sentences; nil when there
+	// are none.
+	Discard *Matcher
 	// offices lists the terms of each office, by "COUNTRY office".
 	offices map[string][]term
 }

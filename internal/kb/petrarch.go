@@ -198,9 +198,25 @@ func (k *KB) AddPETRARCH(name string, data []byte) []error {
 	return errs
 }
 
+// AddPETRARCHAs is AddPETRARCH for a file whose kind ("actors", "agents",
+// "discards", "verbs") is known from elsewhere than its name: a
+// validation suite's <Environment> says which file is which.
+func (k *KB) AddPETRARCHAs(kind, name string, data []byte) []error {
+	for pk := petrActors; pk <= petrVerbs; pk++ {
+		if pk.String() == kind {
+			_, errs := k.loadPETRARCH(pk, name, data)
+			return errs
+		}
+	}
+	return []error{fmt.Errorf("%s: unknown TABARI/PETRARCH dictionary kind %q", name, kind)}
+}
+
 // LoadPETRARCH is AddPETRARCH that also returns what it added and skipped.
 func (k *KB) LoadPETRARCH(name string, data []byte) (PETRARCHSummary, []error) {
-	kind := petrarchKindOf(name)
+	return k.loadPETRARCH(petrarchKindOf(name), name, data)
+}
+
+func (k *KB) loadPETRARCH(kind petrKind, name string, data []byte) (PETRARCHSummary, []error) {
 	sum := PETRARCHSummary{File: name, Kind: kind.String()}
 	r := bytes.NewReader(data)
 	switch kind {
@@ -213,6 +229,13 @@ func (k *KB) LoadPETRARCH(name string, data []byte) (PETRARCHSummary, []error) {
 	case petrDiscards:
 		ds, errs := ParsePETRARCHDiscards(r, name)
 		for _, d := range ds {
+			if k.Discard == nil {
+				k.Discard = NewMatcher()
+			}
+			if err := k.Discard.Add(d.Phrase, Entry{File: name, Line: d.Line}); err != nil {
+				errs = append(errs, &ParseError{File: name, Line: d.Line, Msg: fmt.Sprintf("discard %q: %v", d.Phrase, err)})
+				continue
+			}
 			k.Discards = append(k.Discards, d.Phrase)
 			sum.Discards++
 			if d.Story {
