@@ -13,7 +13,15 @@
 //     date, text and optional title, url, source;
 //   - JSON (json.go): .json; an array of such objects, or JSON Lines;
 //   - PETRARCH XML (xml.go): .xml; <Sentence id date source><Text>
-//     records, read as a token stream.
+//     records, read as a token stream;
+//   - HTML (html.go): .html, .htm; a web page, of which readability keeps
+//     the article text (paragraphs separated by blank lines), the title
+//     and the date of its meta tags. HTML also reads fetched pages.
+//
+// Feeds (feed.go): a Fetcher fetches RSS, Atom and JSON feeds and the
+// articles they link over HTTP(S) only, with timeouts, a size cap and a
+// memory of the links already fetched; Feed yields the articles of one
+// feed as documents.
 //
 // Standard input is sniffed: JSON Lines when it starts with '{', PETRARCH
 // XML with '<', plain text otherwise.

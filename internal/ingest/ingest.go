@@ -31,9 +31,9 @@ type Options struct {
 // Read yields every document of the inputs, in order: inputs in the order
 // given, files of a directory in lexical order, records of a file in file
 // order. Each input is a file, a directory (walked recursively; files with
-// the extensions .txt, .text, .jsonl, .ndjson, .json and .xml are read,
-// hidden files and directories skipped, others ignored), or "-" for
-// Options.Stdin.
+// the extensions .txt, .text, .jsonl, .ndjson, .json, .xml, .html and .htm
+// are read, hidden files and directories skipped, others ignored), or "-"
+// for Options.Stdin.
 //
 // A bad document, line or record yields one *DocError naming it, and reading
 // goes on with the next; every input yields at least one document or error
@@ -114,6 +114,7 @@ const (
 	formatJSONL               // .jsonl, .ndjson
 	formatJSON                // .json: a JSON array of documents, or JSON Lines
 	formatXML                 // .xml: PETRARCH <Sentence> records
+	formatHTML                // .html, .htm: a web page, its article text
 )
 
 func (f format) String() string {
@@ -126,6 +127,8 @@ func (f format) String() string {
 		return "json"
 	case formatXML:
 		return "xml"
+	case formatHTML:
+		return "html"
 	}
 	return "none"
 }
@@ -140,6 +143,8 @@ func formatOf(path string) format {
 		return formatJSON
 	case ".xml":
 		return formatXML
+	case ".html", ".htm":
+		return formatHTML
 	}
 	return formatNone
 }
@@ -209,7 +214,7 @@ func (r *reader) walk(root string) bool {
 		return nil
 	})
 	if ok && files == 0 {
-		return r.fail(root, fmt.Errorf("%w (no .txt, .text, .jsonl, .ndjson, .json or .xml file)", ErrNoDocuments))
+		return r.fail(root, fmt.Errorf("%w (no .txt, .text, .jsonl, .ndjson, .json, .xml, .html or .htm file)", ErrNoDocuments))
 	}
 	return ok
 }
@@ -239,6 +244,9 @@ func (r *reader) file(path string, f format) bool {
 	size := int64(-1)
 	if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() {
 		size = st.Size()
+	}
+	if f == formatHTML {
+		return r.readHTML(path, base, fh, size)
 	}
 	return r.readText(path, base, fh, size)
 }

@@ -129,7 +129,7 @@ func TestReadInputs(t *testing.T) {
 		"missing.txt: stat: no such file or directory",
 		".env|2020-02-02||||named explicitly: read",
 		"notes|2020-02-02||||named explicitly: plain text",
-		"empty: no documents (no .txt, .text, .jsonl, .ndjson, .json or .xml file)",
+		"empty: no documents (no .txt, .text, .jsonl, .ndjson, .json, .xml, .html or .htm file)",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Read =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -1,0 +1,158 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"dyad/internal/doc"
+)
+
+// Feed fetches the RSS, Atom or JSON feed at feedURL, then each article it
+// links that this Fetcher has not fetched yet, and yields the articles as
+// documents (see HTML): ID and URL the link, Source the feed's title (or
+// its host), Title the item's title when the page has none, Date the
+// item's publication date, else the page's, else FetchOptions.Date.
+//
+// A feed that cannot be fetched or parsed yields one *DocError named by
+// its URL; an article that fails yields one named by its link, and the
+// others go on. A link is remembered once tried, whatever the outcome, so
+// a later call does not fetch it again; a cancelled ctx stops at once and
+// forgets the link in flight.
+func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Document, error] {
+	return func(yield func(doc.Document, error) bool) {
+		fail := func(name string, err error) bool {
+			return yield(doc.Document{}, &DocError{Name: name, Err: err})
+		}
+		date, err := f.defaultDate()
+		if err != nil {
+			fail("options", err)
+			return
+		}
+		body, _, final, err := f.Get(ctx, feedURL)
+		if err != nil {
+			fail(feedURL, err)
+			return
+		}
+		feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+		if err != nil {
+			fail(feedURL, feedErr(err))
+			return
+		}
+		source := cleanLine(feed.Title)
+		if source == "" {
+			if u, err := url.Parse(final); err == nil {
+				source = u.Hostname()
+			}
+		}
+		base, _ := url.Parse(final)
+		for _, it := range feed.Items {
+			if ctx.Err() != nil {
+				fail(feedURL, ctx.Err())
+				return
+			}
+			link := itemLink(base, it)
+			if link == "" {
+				continue
+			}
+			if !f.markSeen(linkKey(link)) {
+				continue
+			}
+			d, err := f.article(ctx, link, it)
+			if err != nil {
+				if ctx.Err() != nil {
+					f.forget(linkKey(link))
+					fail(link, ctx.Err())
+					return
+				}
+				if !fail(link, err) {
+					return
+				}
+				continue
+			}
+			d.Source = source
+			if d.Date == "" {
+				d.Date = date
+			}
+			if !yield(d, nil) {
+				return
+			}
+		}
+	}
+}
+
+// article fetches one linked page as a document.
+func (f *Fetcher) article(ctx context.Context, link string, it *gofeed.Item) (doc.Document, error) {
+	body, ctype, _, err := f.Get(ctx, link)
+	if err != nil {
+		return doc.Document{}, err
+	}
+	d, err := HTML(body, ctype, link)
+	if err != nil {
+		return doc.Document{}, err
+	}
+	d.ID, d.URL = link, link
+	if d.Title == "" {
+		d.Title = cleanLine(it.Title)
+	}
+	switch {
+	case it.PublishedParsed != nil:
+		d.Date = it.PublishedParsed.Format(time.DateOnly)
+	case it.UpdatedParsed != nil && d.Date == "":
+		d.Date = it.UpdatedParsed.Format(time.DateOnly)
+	}
+	return d, nil
+}
+
+func (f *Fetcher) forget(link string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.seen, link)
+}
+
+func (f *Fetcher) defaultDate() (string, error) {
+	if f.date == "" {
+		return time.Now().UTC().Format(time.DateOnly), nil
+	}
+	d, err := parseDate(f.date)
+	if err != nil {
+		return "", fmt.Errorf("Date: %w", err)
+	}
+	return d, nil
+}
+
+// itemLink returns the item's link resolved against the feed's URL, or ""
+// when it has none that is http or https.
+func itemLink(base *url.URL, it *gofeed.Item) string {
+	links := append([]string{it.Link}, it.Links...)
+	for _, l := range links {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if base != nil {
+			if u, err := base.Parse(l); err == nil {
+				l = u.String()
+			}
+		}
+		if CheckURL(l) == nil {
+			return l
+		}
+	}
+	return ""
+}
+
+// feedErr says what went wrong with a body that is not a feed.
+func feedErr(err error) error {
+	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+		return fmt.Errorf("%w feed: not RSS, Atom or JSON Feed", ErrMalformed)
+	}
+	return fmt.Errorf("%w feed: %v", ErrMalformed, err)
+}
