@@ -63,8 +63,12 @@ func goldenQuote(q *doc.Quote) string {
 	for _, v := range q.Via {
 		via = append(via, v.Code)
 	}
-	return fmt.Sprintf("%s content@%d:%d speaker=%s words@%d:%d cue@%d:%d via=[%s]",
-		shortID(q.ID), q.Content.Span.Start, q.Content.Span.End, sp,
+	kind := "direct"
+	if !q.Direct {
+		kind = "indirect"
+	}
+	return fmt.Sprintf("%s %s content@%d:%d speaker=%s words@%d:%d cue@%d:%d via=[%s]",
+		shortID(q.ID), kind, q.Content.Span.Start, q.Content.Span.End, sp,
 		q.SpeakerText.Span.Start, q.SpeakerText.Span.End, q.Cue.Span.Start, q.Cue.Span.End, strings.Join(via, " "))
 }
 

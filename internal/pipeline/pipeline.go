@@ -68,25 +68,32 @@ func (c *Coder) Code(d doc.Document) (res doc.Result, err error) {
 	return res, nil
 }
 
-// attachQuotes points each event said inside a quote to it; the quote's
-// speaker, then its chain, become the event's reporters when the sentence
-// named none, and an asserted event becomes claimed.
+// attachQuotes points each event said inside a quote to it (the
+// innermost one, when a direct quote sits inside reported speech); the
+// quote's speaker, then its chain, become the event's reporters when the
+// sentence named none, and an asserted event becomes claimed.
 func attachQuotes(res *doc.Result) {
 	for i := range res.Events {
 		e := &res.Events[i]
+		var q *doc.Quote
 		for qi := range res.Quotes {
-			q := &res.Quotes[qi]
-			if e.Verb.Span.Start < q.Content.Span.Start || e.Verb.Span.End > q.Content.Span.End {
+			c := res.Quotes[qi].Content.Span
+			if e.Verb.Span.Start < c.Start || e.Verb.Span.End > c.End {
 				continue
 			}
-			e.QuoteID = q.ID
-			if len(e.ReportedBy) == 0 && q.Speaker != nil {
-				e.ReportedBy = append([]doc.Actor{*q.Speaker}, q.Via...)
-				if e.Status == "asserted" {
-					e.Status = "claimed"
-				}
+			if q == nil || c.Len() < q.Content.Span.Len() {
+				q = &res.Quotes[qi]
 			}
-			break
+		}
+		if q == nil {
+			continue
+		}
+		e.QuoteID = q.ID
+		if len(e.ReportedBy) == 0 && q.Speaker != nil {
+			e.ReportedBy = append([]doc.Actor{*q.Speaker}, q.Via...)
+			if e.Status == "asserted" {
+				e.Status = "claimed"
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,14 +26,15 @@ type span struct {
 	content     doc.Span
 }
 
-// Find returns the quotations of d.
+// Find returns the quotations of d in text order: direct quotes, then
+// reported speech where no direct quote says the same, numbered together.
 func Find(d *doc.Document, sents []Sentence, k *kb.KB) []doc.Quote {
 	var out []doc.Quote
 	var last *doc.Quote // the previous quote, for continued quotes
 	lastEnd := -1
 	for _, q := range quoteSpans(d.Text) {
 		qt := doc.Quote{
-			ID: fmt.Sprintf("%s#q%d", d.ID, len(out)+1), DocID: d.ID, Direct: true,
+			DocID: d.ID, Direct: true,
 			Content: doc.Phrase{Text: q.content.In(d.Text), Span: q.content},
 			Via:     []doc.Actor{},
 		}
@@ -41,12 +43,20 @@ func Find(d *doc.Document, sents []Sentence, k *kb.KB) []doc.Quote {
 			// A quote with no verb of saying goes on the previous quote
 			// of its paragraph, or of the paragraph before when it opens
 			// its own paragraph (news style for long quotes).
-			if last != nil && last.Speaker != nil && continues(d.Text, lastEnd, q.open) {
+			if last != nil && last.Cue.Text != "" && continues(d.Text, lastEnd, q.open) {
 				qt.Speaker, qt.SpeakerText, qt.Cue, qt.Via = last.Speaker, last.SpeakerText, last.Cue, last.Via
 			}
 		}
 		out = append(out, qt)
 		last, lastEnd = &out[len(out)-1], q.close
+	}
+	direct := len(out)
+	for si := range sents {
+		out = append(out, indirect(d, sents, si, k, out[:direct])...)
+	}
+	slices.SortStableFunc(out, func(a, b doc.Quote) int { return a.Content.Span.Start - b.Content.Span.Start })
+	for i := range out {
+		out[i].ID = fmt.Sprintf("%s#q%d", d.ID, i+1)
 	}
 	return out
 }
@@ -77,22 +87,7 @@ func attribute(d *doc.Document, sents []Sentence, si int, q span, k *kb.KB, qt *
 	if best < 0 {
 		return false
 	}
-	pr := &s.Parse.Preds[best]
-	v := s.S.Tokens[pr.Head]
-	qt.Cue = doc.Phrase{Text: v.Text(d.Text), Span: v.Span()}
-	as := actor.Sentence{KB: k, Doc: d, S: s.S, Mentions: s.Mentions, P: s.Parse}
-	if pr.Subject >= 0 {
-		np := s.Parse.NPs[pr.Subject]
-		sp := doc.Span{Start: int(s.S.Tokens[np.First].Start), End: int(s.S.Tokens[np.Last-1].End)}
-		qt.SpeakerText = doc.Phrase{Text: sp.In(d.Text), Span: sp}
-		if as := as.Actors(pr.Subject); len(as) > 0 {
-			a := as[0]
-			qt.Speaker = &a
-		} else if isPronoun(s, np) {
-			qt.Speaker = earlierPerson(d, sents, si, k)
-		}
-	}
-	qt.Via = as.Reporters(best)
+	speak(d, sents, si, best, k, qt)
 	return true
 }
 

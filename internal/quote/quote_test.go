@@ -41,6 +41,14 @@ func TestFind(t *testing.T) {
 			`We reject the tariffs. => - | They hurt our farmers, => MEXGOV`},
 		{`Officials called the deal "a disgrace" on Monday.`, `a disgrace => -`},
 		{`"Unclosed quote runs to the end`, `Unclosed quote runs to the end => -`},
+		// Reported speech.
+		{`The Chilean foreign minister said on Monday that the border would stay closed.`, `the border would stay closed => CHLGOV`},
+		{`Peru will not sign the treaty, the Peruvian ambassador told reporters.`, `Peru will not sign the treaty => PERGOV`},
+		{`According to Reuters, Chile closed the border.`, `Chile closed the border => GBRJRNRTR`},
+		{`Chile closed the border, according to Reuters.`, `Chile closed the border => GBRJRNRTR`},
+		{`The minister said the border was "closed for good".`, `the border was "closed for good" => GOV | closed for good => GOV`},
+		{`The minister said: "The border is closed."`, `The border is closed. => GOV`},
+		{`Nobody said anything.`, ``},
 	}
 	for _, tc := range tests {
 		var got []string
