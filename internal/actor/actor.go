@@ -98,7 +98,29 @@ func (sc *Sentence) actorsOf(np int, modifiers bool) []doc.Actor {
 			return out
 		}
 	}
+	if strings.IndexByte(a.Code, '/') >= 0 {
+		return splitCodes(a)
+	}
 	return []doc.Actor{a}
+}
+
+// splitCodes makes one actor of each part of a TABARI/PETRARCH compound
+// code: "The Shire" [FRO/BIL/SAM] is three actors, as PETRARCH codes one
+// event for each.
+func splitCodes(a doc.Actor) []doc.Actor {
+	var out []doc.Actor
+	for part := range strings.SplitSeq(a.Code, "/") {
+		if part == "" {
+			continue
+		}
+		b := a
+		b.Code = part
+		if len(part) >= 3 && len(a.Country) == 3 {
+			b.Country = part[:3]
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // withCountryOf gives an agent the countries of a "from"/"of" phrase right
@@ -148,6 +170,9 @@ func (sc *Sentence) compose(ms []doc.Mention) (doc.Actor, bool) {
 	}
 	span := doc.Span{Start: ms[0].Span.Start, End: ms[len(ms)-1].Span.End}
 	a := doc.Actor{Span: span, Text: span.In(sc.Doc.Text)}
+	if agent != nil && agent.Affix != doc.NoAffix && (named == nil || named.Kind != doc.Person) {
+		return affixed(a, named, country, ms)
+	}
 	switch {
 	case named != nil && named.Kind == doc.Person:
 		return sc.person(named, country, agent, a)
@@ -169,6 +194,56 @@ func (sc *Sentence) compose(ms []doc.Mention) (doc.Actor, bool) {
 		return a, false
 	}
 	return a, a.Code != ""
+}
+
+// affixed composes an actor as TABARI/PETRARCH do: the code of the named
+// actor or country, then each agent of the phrase in turn, [~CODE] agents
+// appended and [CODE~] agents put first, leaving out the 3-letter parts
+// the code has already ("White House security officials": USAGOV).
+func affixed(a doc.Actor, named, country *doc.Mention, ms []doc.Mention) (doc.Actor, bool) {
+	var code string
+	switch {
+	case named != nil:
+		code, a.Country, a.Sector, a.Identifier = named.Code, named.Country, named.Sector, named.ID
+	case country != nil:
+		code, a.Country, a.Sector = country.Code, country.Country, country.Sector
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != doc.Agent || m.Affix == doc.NoAffix {
+			continue
+		}
+		code = joinCode(code, m.Code, m.Affix == doc.Prefix)
+		if a.Sector == "" {
+			a.Sector = m.Sector
+		}
+	}
+	a.Code = code
+	return a, code != ""
+}
+
+// joinCode adds the 3-letter parts of add that code lacks, after it or
+// before it.
+func joinCode(code, add string, prefix bool) string {
+	has := func(part string) bool {
+		for i := 0; i+3 <= len(code); i += 3 {
+			if code[i:i+3] == part {
+				return true
+			}
+		}
+		return false
+	}
+	var parts string
+	for i := 0; i < len(add); i += 3 {
+		part := add[i:min(i+3, len(add))]
+		if !has(part) {
+			parts += part
+		}
+	}
+	if prefix {
+		return parts + code
+	}
+	return code + parts
 }
 
 // person codes a named person: the role they held on the document's date;

@@ -83,7 +83,7 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	}
 	var best match
 	found, discard := false, false
-	for pat := range sc.c.kb.Verbs.For(pr.Lemma) {
+	for pat := range sc.c.kb.Verbs.Lookup(func() string { return sc.form(pr) }, pr.Lemma) {
 		m, ok := sc.fit(pat, pr)
 		if !ok {
 			continue
@@ -119,7 +119,23 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	reporters := sc.reporters(pi)
 	verb := doc.Span{Start: int(sc.s.Tokens[pr.Head].Start), End: int(sc.s.Tokens[pr.Head].End)}
 	var out []doc.Event
+	var reverse Info
+	if best.pat.Reverse != "" {
+		var ok bool
+		if reverse, ok = Lookup(best.pat.Reverse); !ok {
+			reverse = Info{Code: best.pat.Reverse}
+		}
+	}
 	emit := func(src doc.Actor, tgt *doc.Actor) {
+		if tgt != nil && reverse.Code != "" {
+			// A paired code: the target's side of the event too.
+			defer func(info Info, src doc.Actor, tgt doc.Actor) {
+				e := out[len(out)-1]
+				e.Source, e.Target = tgt, &src
+				e.CAMEO, e.PLOVER, e.Mode, e.Goldstein, e.QuadClass = info.Code, info.Plover, info.Mode, info.Goldstein, int(info.Quad)
+				out = append(out, e)
+			}(reverse, src, *tgt)
+		}
 		out = append(out, doc.Event{
 			DocID: sc.d.ID, Sentence: si, Date: sc.d.Date,
 			Source: src, Target: tgt,
@@ -160,6 +176,16 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 		}
 	}
 	return out, best.usedXcomp
+}
+
+// form is the predicate's verb as written, lowercase, with the particle
+// of its lemma ("broke down").
+func (sc *sentenceCoder) form(pr *clause.Predicate) string {
+	f := strings.ToLower(sc.tokText(pr.Head))
+	if _, particle, ok := strings.Cut(pr.Lemma, " "); ok {
+		f += " " + particle
+	}
+	return f
 }
 
 // modality is the predicate's own, or its parent's when the parent makes
@@ -323,16 +349,16 @@ func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
 		if x.Object >= 0 && len(sc.targetActors(x.Object)) > 0 {
 			return x.Object
 		}
-		if np := sc.firstActorArg(x); np >= 0 {
+		if np := sc.firstActorArg(x, m.pat.AnyPrep); np >= 0 {
 			return np
 		}
 	}
-	return sc.firstActorArg(pr)
+	return sc.firstActorArg(pr, m.pat.AnyPrep)
 }
 
-func (sc *sentenceCoder) firstActorArg(pr *clause.Predicate) int {
+func (sc *sentenceCoder) firstActorArg(pr *clause.Predicate, anyPrep bool) int {
 	for _, a := range pr.Args {
-		if targetPreps[a.Prep] && len(sc.targetActors(a.NP)) > 0 {
+		if (anyPrep || targetPreps[a.Prep]) && len(sc.targetActors(a.NP)) > 0 {
 			return a.NP
 		}
 	}

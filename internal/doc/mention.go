@@ -44,7 +44,25 @@ type Mention struct {
 	// From and To bound the dates (YYYY-MM-DD, inclusive; "" open) on
 	// which the entry holds, for dictionaries with dated codes.
 	From, To string
+	// Affix is where a TABARI/PETRARCH agent's code goes in the actor's.
+	Affix Affix
 }
+
+// Affix says how an agent's code joins the code of the actor it belongs to.
+type Affix uint8
+
+const (
+	// NoAffix: dyad's agents, whose sector replaces the actor's ("IRN" +
+	// "GOV" is IRNGOV).
+	NoAffix Affix = iota
+	// Suffix: a TABARI/PETRARCH [~CODE] agent, appended in 3-letter parts
+	// the code lacks ("ARN" + "GOVFRM" is ARNGOVFRM, "USAGOV" + "GOV" is
+	// USAGOV).
+	Suffix
+	// Prefix: a [CODE~] agent, put before the actor's code ("NGO" +
+	// "ARN" is NGOARN).
+	Prefix
+)
 
 // ValidOn reports whether the mention's entry holds on date (YYYY-MM-DD);
 // an undated document or entry always holds.

@@ -24,6 +24,9 @@ type Entry struct {
 	// actor codes ("[USAGOV 20090120-20170120]"). Both "" for an entry
 	// that always applies.
 	From, To string
+	// Affix is set for TABARI/PETRARCH agents: how their code joins the
+	// actor's.
+	Affix doc.Affix
 }
 
 // caseRule says how a token of a phrase must be written in the text.
@@ -180,7 +183,7 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 				Span:  doc.Span{Start: int(toks[i].Start), End: int(toks[j-1].End)},
 				First: i, Last: j,
 				Kind: e.Kind, Code: e.Code, Country: e.Country, Sector: e.Sector, ID: e.ID,
-				From: e.From, To: e.To,
+				From: e.From, To: e.To, Affix: e.Affix,
 			})
 		}
 		i = j

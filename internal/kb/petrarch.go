@@ -149,7 +149,7 @@ type PETRARCHSummary struct {
 	Verbs         int // verbs listed in the blocks
 	PatternLines  int // "- ... [code]" lines
 	Patterns      int // dyad patterns added (a line gives one per verb per synset member)
-	PairedCodes   int // lines coded [xxx:yyy]: the first (source->target) kept, the reverse event dropped
+	PairedCodes   int // lines coded [xxx:yyy]: source->target xxx and target->source yyy
 	SkippedLines  int // pattern lines that gave no pattern
 	SkippedByWhy  map[string]int
 	CappedAtLimit int // patterns not made because a line's synset expansion passed the cap
@@ -249,8 +249,7 @@ func (k *KB) loadPETRARCH(kind petrKind, name string, data []byte) (PETRARCHSumm
 		s.File, s.Kind = name, sum.Kind
 		s.Transformations = len(dict.Transformations)
 		for _, p := range pats {
-			k.Verbs.Patterns = append(k.Verbs.Patterns, p)
-			k.Verbs.byVerb[p.Verb] = append(k.Verbs.byVerb[p.Verb], len(k.Verbs.Patterns)-1)
+			k.Verbs.add(p)
 		}
 		return s, append(errs, cerrs...)
 	}
@@ -303,7 +302,10 @@ func (k *KB) addPETRARCHAgents(agents []PETRARCHAgent, file string, sum *PETRARC
 		if a.Prefix {
 			sum.PrefixAgents++
 		}
-		e := Entry{Kind: doc.Agent, Code: a.Code, Sector: a.Code[:min(3, len(a.Code))], File: file, Line: a.Line}
+		e := Entry{Kind: doc.Agent, Code: a.Code, Sector: a.Code[:min(3, len(a.Code))], File: file, Line: a.Line, Affix: doc.Suffix}
+		if a.Prefix {
+			e.Affix = doc.Prefix
+		}
 		for _, p := range a.Phrases {
 			if err := k.Actors.Add(strings.ToLower(p), e); err != nil {
 				errs = append(errs, &ParseError{File: file, Line: a.Line, Msg: fmt.Sprintf("agent phrase %q: %v", p, err)})

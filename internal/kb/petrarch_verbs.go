@@ -50,6 +50,9 @@ type PETRARCHVerbBlock struct {
 type PETRARCHVerb struct {
 	Line       int
 	Verb, Code string
+	// Forms are the irregular forms listed in braces, lowercase, words
+	// separated by spaces ("broke down").
+	Forms []string
 }
 
 // PETRARCHPattern is one "- pattern [code]" line, text as written.
@@ -141,10 +144,17 @@ func ParsePETRARCHVerbs(r io.Reader, file string) (*PETRARCHVerbs, []error) {
 				errorf(line, "%v", err)
 				return
 			}
+			var forms []string
 			if i := strings.IndexByte(head, '{'); i >= 0 {
 				if !strings.HasSuffix(strings.TrimSpace(head), "}") {
 					errorf(line, "verb forms %q are not closed by '}'", clip(head[i:]))
 					return
+				}
+				inner := strings.TrimSuffix(strings.TrimSpace(head[i+1:]), "}")
+				for f := range strings.FieldsSeq(inner) {
+					if f = strings.ToLower(petrPhrase(strings.ReplaceAll(f, "+", " "))); f != "" {
+						forms = append(forms, f)
+					}
 				}
 				head = head[:i]
 			}
@@ -163,7 +173,7 @@ func ParsePETRARCHVerbs(r io.Reader, file string) (*PETRARCHVerbs, []error) {
 				errorf(line, "verb %q outside a verb block", clip(verb))
 				return
 			}
-			b.Verbs = append(b.Verbs, PETRARCHVerb{Line: line, Verb: verb, Code: code})
+			b.Verbs = append(b.Verbs, PETRARCHVerb{Line: line, Verb: verb, Code: code, Forms: forms})
 		}
 	})
 	return d, byLine(append(errs, rerrs...))
@@ -269,8 +279,14 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 			if code == "" {
 				code = b.Code
 			}
-			if code, _, _ = strings.Cut(code, ":"); goodCode(code) {
-				out = append(out, Pattern{Code: code, Verb: v.Verb, Text: v.Verb + " [" + code + "]", File: d.File, Line: v.Line})
+			full := code
+			code, reverse, _ := strings.Cut(code, ":")
+			if !goodCode(reverse) {
+				reverse = ""
+			}
+			if goodCode(code) {
+				out = append(out, Pattern{Code: code, Reverse: reverse, Verb: v.Verb, Text: v.Verb + " [" + full + "]",
+					File: d.File, Line: v.Line, AnyPrep: true, Forms: v.forms("")})
 				sum.Patterns++
 			}
 		}
@@ -316,12 +332,15 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 				}
 				for _, v := range b.Verbs {
 					p := Pattern{Verb: v.Verb, Elems: elems, Text: "- " + pl.Text + " [" + pl.Code + "]",
-						File: d.File, Line: pl.Line, Discard: discard}
+						File: d.File, Line: pl.Line, Discard: discard, AnyPrep: true, Forms: v.forms(particle)}
 					if particle != "" {
 						p.Verb += " " + particle
 					}
 					if !discard {
 						p.Code = code
+						if goodCode(reverse) {
+							p.Reverse = reverse
+						}
 					}
 					out = append(out, p)
 					made++
@@ -334,6 +353,19 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 		}
 	}
 	return out, sum, errs
+}
+
+// forms returns the written forms of the verb with a particle after
+// each: the verb as listed and its irregular forms.
+func (v *PETRARCHVerb) forms(particle string) []string {
+	out := make([]string, 0, 1+len(v.Forms))
+	for _, f := range append([]string{v.Verb}, v.Forms...) {
+		if particle != "" {
+			f += " " + particle
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // petrTokens splits a pattern into tokens: words ('_' joins words as a

@@ -42,11 +42,26 @@ type Pattern struct {
 	File    string
 	Line    int
 	Discard bool
+	// AnyPrep lets the target be the object of any preposition after the
+	// verb, not only of those that usually name one (against, with, to,
+	// ...): PETRARCH takes the first actor of the verb phrase. Set for
+	// patterns from TABARI/PETRARCH files.
+	AnyPrep bool
+	// Reverse is the code of the paired event, target to source, of a
+	// TABARI/PETRARCH [xxx:yyy] code ("left for": 032 visit, 033 host a
+	// visit); "" for none.
+	Reverse string
+	// Forms are the written forms a TABARI/PETRARCH verb file lists for
+	// the verb (its entry and the irregular forms in braces): a verb
+	// written so finds this pattern before the patterns of its lemma
+	// ("left" is LEFT's, not LEAVE's).
+	Forms []string
 }
 
 // Verbs holds verb patterns by verb lemma.
 type Verbs struct {
 	byVerb   map[string][]int
+	byForm   map[string][]int // written forms of TABARI/PETRARCH verbs
 	Patterns []Pattern
 	// Validate, when set, checks a CAMEO code; patterns with a code it
 	// rejects are reported and dropped.
@@ -65,6 +80,37 @@ func (v *Verbs) For(lemma string) iter.Seq[*Pattern] {
 				return
 			}
 		}
+	}
+}
+
+// Lookup returns the patterns of a predicate: those of the verb's written
+// form (lowercase, with its particle: "broke down") when a TABARI/PETRARCH
+// file lists that form, else those of its lemma.
+func (v *Verbs) Lookup(form func() string, lemma string) iter.Seq[*Pattern] {
+	if len(v.byForm) > 0 {
+		if ks := v.byForm[form()]; len(ks) > 0 {
+			return func(yield func(*Pattern) bool) {
+				for _, k := range ks {
+					if !yield(&v.Patterns[k]) {
+						return
+					}
+				}
+			}
+		}
+	}
+	return v.For(lemma)
+}
+
+// add appends a pattern and indexes it by verb and written forms.
+func (v *Verbs) add(p Pattern) {
+	v.Patterns = append(v.Patterns, p)
+	k := len(v.Patterns) - 1
+	v.byVerb[p.Verb] = append(v.byVerb[p.Verb], k)
+	if len(p.Forms) > 0 && v.byForm == nil {
+		v.byForm = map[string][]int{}
+	}
+	for _, f := range p.Forms {
+		v.byForm[f] = append(v.byForm[f], k)
 	}
 }
 

@@ -133,7 +133,7 @@ func Events(evs []doc.Event, requireDyad bool) []Event {
 // ActorCode is an actor's code as PETRARCH writes it: an agent that no
 // country or named actor owns gets "---" before its code ("---GOV").
 func ActorCode(a *doc.Actor) string {
-	if a.Country == "" && a.Identifier == "" && a.Code != "" && a.Code == a.Sector {
+	if a.Country == "" && a.Identifier == "" && a.Code != "" {
 		return "---" + a.Code
 	}
 	return a.Code
