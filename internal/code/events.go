@@ -68,6 +68,7 @@ type match struct {
 	pat       *kb.Pattern
 	score     int
 	target    int // NP chosen by a preposition element, -1 if none
+	source    int // NP a PETRARCH pattern names as the source ('$'), -1 if none
 	usedXcomp bool
 }
 
@@ -84,7 +85,13 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	var best match
 	found, discard := false, false
 	for pat := range sc.c.kb.Verbs.Lookup(func() string { return sc.form(pr) }, pr.Lemma) {
-		m, ok := sc.fit(pat, pr)
+		var m match
+		var ok bool
+		if pat.Seq != nil {
+			m, ok = sc.seqFit(pat, pr)
+		} else {
+			m, ok = sc.fit(pat, pr)
+		}
 		if !ok {
 			continue
 		}
@@ -110,7 +117,17 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	if pr.Voice == clause.Passive {
 		srcNP = pr.Agent
 	}
+	if best.source >= 0 {
+		srcNP = best.source
+	}
 	sources := sc.actors(srcNP)
+	if len(sources) == 0 && best.pat.AnyPrep && srcNP >= 0 {
+		// "Eriador's death toll has risen": PETRARCH codes the possessor
+		// of a subject that names no actor.
+		if pos := sc.p.NPs[srcNP].Possessor; pos >= 0 {
+			sources = sc.actors(pos)
+		}
+	}
 	if len(sources) == 0 {
 		return nil, best.usedXcomp
 	}
@@ -226,7 +243,7 @@ var intentVerbs = map[string]bool{
 
 // fit checks a pattern's elements against a predicate.
 func (sc *sentenceCoder) fit(pat *kb.Pattern, pr *clause.Predicate) (match, bool) {
-	m := match{pat: pat, target: -1, score: 1}
+	m := match{pat: pat, target: -1, source: -1, score: 1}
 	outer := pr
 	var inner *clause.Predicate
 	for _, e := range pat.Elems {

@@ -145,12 +145,16 @@ type PETRARCHSummary struct {
 	Discards      int // discard phrases
 	StoryDiscards int // of them, '+' story-level discards (kept as phrases)
 
-	VerbBlocks    int // "--- NAME [code] ---" blocks
-	Verbs         int // verbs listed in the blocks
-	PatternLines  int // "- ... [code]" lines
-	Patterns      int // dyad patterns added (a line gives one per verb per synset member)
-	PairedCodes   int // lines coded [xxx:yyy]: source->target xxx and target->source yyy
-	SkippedLines  int // pattern lines that gave no pattern
+	VerbBlocks   int // "--- NAME [code] ---" blocks
+	Verbs        int // verbs listed in the blocks
+	PatternLines int // "- ... [code]" lines
+	Patterns     int // dyad patterns added (a line gives one per verb per synset member)
+	PairedCodes  int // lines coded [xxx:yyy]: source->target xxx and target->source yyy
+	SkippedLines int // pattern lines that gave no pattern
+	// SequenceOnly counts patterns (per synset member) matched only as
+	// PETRARCH sequences: dyad's elements cannot say what they mean
+	// (words before the verb, '$' after it, '%').
+	SequenceOnly  int
 	SkippedByWhy  map[string]int
 	CappedAtLimit int // patterns not made because a line's synset expansion passed the cap
 	// Transformations counts PETRARCH2 "~" transformation lines, read but

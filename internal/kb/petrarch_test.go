@@ -264,7 +264,7 @@ PUT {PUTS PUTTING }
 		t.Fatalf("parse errors: %v", errs)
 	}
 	pats, sum, errs := d.Patterns(nil, 50)
-	if got := errStrings(errs); !reflect.DeepEqual(got, []string{"v:25: unknown synset &UNKNOWN"}) {
+	if got := errStrings(errs); !reflect.DeepEqual(got, []string{"v:19: unknown synset &MILITARY", "v:25: unknown synset &UNKNOWN"}) {
 		t.Errorf("errors = %q", got)
 	}
 	type pat struct {
@@ -310,12 +310,24 @@ PUT {PUTS PUTTING }
 			t.Errorf("missing pattern %+v", w)
 		}
 	}
-	if want := 3 + (7+3)*3; len(pats) != want { // 3 verb defaults; 8 lines (one with 3 synset members) x 3 verbs
+	// 3 verb defaults; 10 lines (one with 3 synset members) x 3 verbs:
+	// "(FROM $)" and "(AS %)" are matched as sequences only.
+	if want := 3 + (9+3)*3; len(pats) != want {
 		t.Errorf("got %d patterns; want %d", len(pats), want)
 	}
-	wantWhy := map[string]int{whyBeforeVerb: 1, whySource: 1, whyCompound: 1, whyReverse: 1, whyCode: 1, whySynset: 1}
-	if !reflect.DeepEqual(sum.SkippedByWhy, wantWhy) || sum.PairedCodes != 1 || sum.PatternLines != 14 {
-		t.Errorf("summary %v; want skips %v, 1 paired code, 14 lines", sum, wantWhy)
+	wantWhy := map[string]int{whyReverse: 1, whyCode: 1, whySynset: 2}
+	if !reflect.DeepEqual(sum.SkippedByWhy, wantWhy) || sum.PairedCodes != 1 || sum.PatternLines != 14 || sum.SequenceOnly != 2 {
+		t.Errorf("summary %v; want skips %v, 1 paired code, 14 lines, 2 sequence-only", sum, wantWhy)
+	}
+	for _, p := range pats {
+		if p.Seq == nil || !p.AnyPrep {
+			if p.Elems != nil || p.Seq != nil {
+				t.Errorf("pattern %q: no sequence", p.Text)
+			}
+		}
+		if p.Code == "042" && p.Reverse != "043" {
+			t.Errorf("pattern %q: reverse %q; want 043", p.Text, p.Reverse)
+		}
 	}
 }
 
@@ -432,4 +444,43 @@ func TestPETRARCHRealFiles(t *testing.T) {
 		}
 	}
 	t.Logf("KB: %v; %d verb patterns; %d discards", k.Actors, k.Verbs.Len(), len(k.Discards))
+}
+
+func TestBuildSeq(t *testing.T) {
+	show := func(ts []SeqTok) string {
+		var b strings.Builder
+		for _, t := range ts {
+			if t.Next {
+				b.WriteByte('_')
+			}
+			if t.Mark != 0 {
+				b.WriteByte(t.Mark)
+			} else {
+				b.WriteString(t.Word)
+			}
+			b.WriteByte(' ')
+		}
+		return strings.TrimSpace(b.String())
+	}
+	for _, c := range []struct{ in, before, after string }{
+		{"* TIES", "", "ties"},
+		{"MOST_CERTAINLY_WILL NOT * OVER EFFORTS", "not will _certainly _most", "over efforts"},
+		{"NOT_* (TO BORDER)", "_not", "to border"},
+		{"+ * FROM $", "+", "from $"},
+		{"*_ON", "", "_on"},
+		{"% HAVE *", "have %", ""},
+		{"* EID AT ^ WITH +", "", "eid at ^ with +"},
+	} {
+		s, ok := buildSeq(petrSeqTokens(c.in))
+		if !ok {
+			t.Errorf("buildSeq(%q): not built", c.in)
+			continue
+		}
+		if b, a := show(s.Before), show(s.After); b != c.before || a != c.after {
+			t.Errorf("buildSeq(%q) = before %q after %q; want %q, %q", c.in, b, a, c.before, c.after)
+		}
+	}
+	if _, ok := buildSeq(petrSeqTokens("* A * B")); ok {
+		t.Errorf("buildSeq of two verbs: built")
+	}
 }

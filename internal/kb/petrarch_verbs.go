@@ -3,7 +3,6 @@ package kb
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 )
 
@@ -309,11 +308,7 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 			if paired && reverse != "" {
 				sum.PairedCodes++
 			}
-			toks := petrTokens(pl.Text)
-			if star := slices.Index(toks, "*"); star > 1 || star == 1 && toks[0] != "$" {
-				skip(whyBeforeVerb) // before expanding: its synsets do not matter
-				continue
-			}
+			toks := petrSeqTokens(pl.Text)
 			alts, total, err := x.expand(toks, 0)
 			if err != nil {
 				errs = append(errs, &ParseError{File: d.File, Line: pl.Line, Msg: err.Error()})
@@ -325,14 +320,21 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 			}
 			made, why := 0, ""
 			for _, toks := range alts {
-				particle, elems, w := convertPETRPattern(toks)
-				if w != "" {
-					why = w
+				seq, ok := buildSeq(toks)
+				if !ok {
+					why = whyStar
 					continue
+				}
+				// The elements say what the pattern means in dyad's terms
+				// where they can; PETRARCH's sequence is what is matched.
+				particle, elems, w := convertPETRPattern(plainTokens(toks))
+				if w != "" {
+					particle, elems = "", nil
+					sum.SequenceOnly++
 				}
 				for _, v := range b.Verbs {
 					p := Pattern{Verb: v.Verb, Elems: elems, Text: "- " + pl.Text + " [" + pl.Code + "]",
-						File: d.File, Line: pl.Line, Discard: discard, AnyPrep: true, Forms: v.forms(particle)}
+						File: d.File, Line: pl.Line, Discard: discard, AnyPrep: true, Forms: v.forms(particle), Seq: seq}
 					if particle != "" {
 						p.Verb += " " + particle
 					}
@@ -403,13 +405,14 @@ func (x *expander) expand(toks []string, depth int) ([][]string, int, error) {
 	out := [][]string{nil}
 	total := 1
 	for _, t := range toks {
-		if !strings.HasPrefix(t, "&") {
+		joined := strings.HasPrefix(t, "_")
+		if !strings.HasPrefix(strings.TrimPrefix(t, "_"), "&") {
 			for i := range out {
 				out[i] = append(out[i], t)
 			}
 			continue
 		}
-		name := synsetName(t)
+		name := synsetName(strings.TrimPrefix(t, "_"))
 		members, ok := x.d.Synsets[name]
 		if !ok || len(members) == 0 {
 			return nil, 0, fmt.Errorf("unknown synset &%s", clip(name))
@@ -424,7 +427,11 @@ func (x *expander) expand(toks []string, depth int) ([][]string, int, error) {
 		var alts [][]string
 		n := 0
 		for _, m := range members {
-			sub, k, err := x.expand(petrTokens(m), depth+1)
+			mt := petrSeqTokens(m)
+			if joined && len(mt) > 0 && !strings.HasPrefix(mt[0], "_") {
+				mt[0] = "_" + mt[0] // "NEW_&TIETYPES": the member joins "NEW"
+			}
+			sub, k, err := x.expand(mt, depth+1)
 			if err != nil {
 				delete(x.visiting, name)
 				return nil, 0, err

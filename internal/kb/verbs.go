@@ -56,6 +56,10 @@ type Pattern struct {
 	// written so finds this pattern before the patterns of its lemma
 	// ("left" is LEFT's, not LEAVE's).
 	Forms []string
+	// Seq is the pattern as PETRARCH matches it, for patterns from
+	// TABARI/PETRARCH files: when set, it decides whether the pattern
+	// fits, not Elems.
+	Seq *Seq
 }
 
 // Verbs holds verb patterns by verb lemma.

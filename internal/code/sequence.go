@@ -1,0 +1,122 @@
+package code
+
+import (
+	"strings"
+
+	"dyad/internal/clause"
+	"dyad/internal/kb"
+)
+
+// seqFit matches a TABARI/PETRARCH pattern's sequence (kb.Seq) against
+// the sentence around a predicate's verb, as PETRARCH does: the words
+// after the verb in order among the tokens after it (next to the one
+// before when joined by '_', else anywhere later), the words before the
+// verb likewise leftwards; '+' and '$' after the verb take the next
+// phrase that names an actor as target or source, before it the subject;
+// '%' wants a coordination of actors. The score is the number of tokens
+// matched, plus one: the longest fitting pattern wins.
+func (sc *sentenceCoder) seqFit(pat *kb.Pattern, pr *clause.Predicate) (match, bool) {
+	m := match{pat: pat, target: -1, source: -1, score: 1}
+	seq := pat.Seq
+	toks := sc.s.Tokens
+	n := len(toks)
+	j := pr.Head + 1
+	for k, t := range seq.After {
+		next := t.Next || k == 0 && t.Next
+		switch t.Mark {
+		case 0:
+			at := -1
+			for i := j; i < n; i++ {
+				if strings.EqualFold(sc.tokText(i), t.Word) {
+					at = i
+					break
+				}
+				if next {
+					break
+				}
+			}
+			if at < 0 {
+				return m, false
+			}
+			j = at + 1
+		case '^':
+			// Skip a phrase: the words after it are looked for further on
+			// anyway.
+		default:
+			np := sc.nextActorNP(j, next, t.Mark)
+			if np < 0 {
+				return m, false
+			}
+			switch t.Mark {
+			case '$':
+				m.source = np
+			default: // '+', '%'
+				m.target = np
+			}
+			j = sc.p.NPs[np].Last
+		}
+		m.score++
+	}
+	j = pr.Head - 1
+	for _, t := range seq.Before {
+		switch t.Mark {
+		case 0:
+			at := -1
+			for i := j; i >= 0; i-- {
+				if strings.EqualFold(sc.tokText(i), t.Word) {
+					at = i
+					break
+				}
+				if t.Next {
+					break
+				}
+			}
+			if at < 0 {
+				return m, false
+			}
+			j = at - 1
+		case '%':
+			if pr.Subject < 0 || len(sc.p.NPs[pr.Subject].Members) == 0 {
+				return m, false
+			}
+		case '+':
+			// The subject is the target; the source comes from a '$'
+			// after the verb.
+			if pr.Subject < 0 {
+				return m, false
+			}
+			m.target = pr.Subject
+		}
+		m.score++
+	}
+	return m, true
+}
+
+// nextActorNP returns the first phrase at or after token j that names an
+// actor ('%': a coordination of them), or -1; with next, it must start
+// at j.
+func (sc *sentenceCoder) nextActorNP(j int, next bool, mark byte) int {
+	for i := j; i < len(sc.s.Tokens); {
+		np := sc.p.NPOf[i]
+		if np < 0 {
+			if next {
+				return -1
+			}
+			i++
+			continue
+		}
+		x := sc.p.NPs[np]
+		ok := len(sc.targetActors(np)) > 0
+		if mark == '%' {
+			ok = ok && len(x.Members) > 0
+		}
+		if ok {
+			return np
+		}
+		if next {
+			return -1
+		}
+		i = max(x.Last, i+1)
+	}
+	return -1
+}
