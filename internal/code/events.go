@@ -44,6 +44,7 @@ func (c *Coder) Sentence(d *doc.Document, si int, s doc.Sentence, mentions []doc
 
 type sentenceCoder struct {
 	c        *Coder
+	verbEnd  int // the token after the verb of the predicate being coded
 	d        *doc.Document
 	s        doc.Sentence
 	mentions []doc.Mention
@@ -76,15 +77,22 @@ type match struct {
 // complement was part of the pattern (and so is not coded again).
 func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	pr := &sc.p.Preds[pi]
-	if pr.Speech && pr.Comp >= 0 {
-		return nil, false // what is said is coded, not the saying
-	}
 	if !pr.Finite && !pr.Infinitive && sc.s.Tokens[pr.Head].Tag == doc.VBG {
 		return nil, false // "rebels fighting in Syria": a description
 	}
 	var best match
 	found, discard := false, false
-	for pat := range sc.c.kb.Verbs.Lookup(func() string { return sc.form(pr) }, pr.Lemma) {
+	sc.verbEnd = pr.Head + 1
+	pats := sc.c.kb.Verbs.Lookup(func() string { return sc.form(pr) }, pr.Lemma)
+	if next := pr.Head + 1; next < len(sc.s.Tokens) && !strings.Contains(pr.Lemma, " ") {
+		// "cordoned off", "broken down": a verb of two words that the
+		// tagger did not join.
+		w := sc.tokText(next)
+		if ps, ok := sc.c.kb.Verbs.Phrasal(func() string { return strings.ToLower(sc.tokText(pr.Head)) + " " + strings.ToLower(w) }, pr.Lemma, w); ok {
+			pats, sc.verbEnd = ps, next+1
+		}
+	}
+	for pat := range pats {
 		var m match
 		var ok bool
 		if pat.Seq != nil {
@@ -106,6 +114,11 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	if !found || discard {
 		return nil, false
 	}
+	if pr.Speech && pr.Comp >= 0 && !best.pat.AnyPrep {
+		// What is said is coded, not the saying; TABARI/PETRARCH
+		// dictionaries code verbs of saying too, as PETRARCH does.
+		return nil, false
+	}
 	info, ok := Lookup(best.pat.Code)
 	if !ok {
 		// A code outside the CAMEO table: only dictionaries loaded
@@ -124,8 +137,13 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	if len(sources) == 0 && best.pat.AnyPrep && srcNP >= 0 {
 		// "Eriador's death toll has risen": PETRARCH codes the possessor
 		// of a subject that names no actor.
-		if pos := sc.p.NPs[srcNP].Possessor; pos >= 0 {
-			sources = sc.actors(pos)
+		x := sc.p.NPs[srcNP]
+		for _, np := range append([]int{srcNP}, x.Members...) {
+			if pos := sc.p.NPs[np].Possessor; pos >= 0 {
+				if sources = sc.actors(pos); len(sources) > 0 {
+					break
+				}
+			}
 		}
 	}
 	if len(sources) == 0 {
@@ -167,11 +185,11 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 			Pattern:    best.pat.Text,
 		})
 	}
-	if len(targets) == 0 && len(sources) > 1 && (reciprocal[pr.Lemma] || reciprocalType[info.Plover]) {
+	if len(targets) == 0 && len(sources) > 1 && (reciprocal[pr.Lemma] || reciprocalType[info.Plover] || best.pat.AnyPrep) {
 		// "Obama and Rouhani discussed ...": each with the other.
 		for i, a := range sources {
 			for j, b := range sources {
-				if i != j {
+				if i != j && !(best.pat.AnyPrep && a.Code == b.Code) {
 					t := b
 					emit(a, &t)
 				}
@@ -354,6 +372,12 @@ var targetPreps = map[string]bool{
 func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
 	if m.target >= 0 && len(sc.targetActors(m.target)) > 0 {
 		return m.target // "travel + to": unless it is a place ("to Lahore")
+	}
+	if m.pat.AnyPrep {
+		if np := sc.petrarchTarget(pr); np >= 0 {
+			return np
+		}
+		return -1
 	}
 	if pr.Voice == clause.Passive {
 		return pr.Subject

@@ -20,7 +20,7 @@ func (sc *sentenceCoder) seqFit(pat *kb.Pattern, pr *clause.Predicate) (match, b
 	seq := pat.Seq
 	toks := sc.s.Tokens
 	n := len(toks)
-	j := pr.Head + 1
+	j := sc.verbEnd
 	for k, t := range seq.After {
 		next := t.Next || k == 0 && t.Next
 		switch t.Mark {
@@ -117,6 +117,49 @@ func (sc *sentenceCoder) nextActorNP(j int, next bool, mark byte) int {
 			return -1
 		}
 		i = max(x.Last, i+1)
+	}
+	return -1
+}
+
+// petrarchTarget chooses the target of a predicate coded by a
+// TABARI/PETRARCH pattern that named none, as PETRARCH takes the first
+// actor of the verb phrase: the object; for a verb of saying, the subject
+// of what it reports when that comes after it; the subject of a passive;
+// then the first phrase naming an actor after the verb, in its
+// prepositional phrases, its infinitive or the clauses after it.
+func (sc *sentenceCoder) petrarchTarget(pr *clause.Predicate) int {
+	if pr.Voice == clause.Passive && pr.Agent >= 0 {
+		return pr.Subject
+	}
+	if pr.Object >= 0 && len(sc.targetActors(pr.Object)) > 0 {
+		return pr.Object
+	}
+	if pr.Comp >= 0 {
+		if c := &sc.p.Preds[pr.Comp]; c.First > pr.Head && c.Subject >= 0 && len(sc.targetActors(c.Subject)) > 0 {
+			return c.Subject
+		}
+	}
+	end := len(sc.s.Tokens)
+	if pr.Parent >= 0 {
+		// "..., a senior Bree official said": the reporter of a clause
+		// is not its target.
+		if q := &sc.p.Preds[pr.Parent]; q.First > pr.Head {
+			end = q.First
+			if q.Subject >= 0 && sc.p.NPs[q.Subject].First > pr.Head {
+				end = min(end, sc.p.NPs[q.Subject].First)
+			}
+		}
+	}
+	for i := sc.verbEnd; i < end; {
+		np := sc.p.NPOf[i]
+		if np < 0 {
+			i++
+			continue
+		}
+		if np != pr.Subject && len(sc.targetActors(np)) > 0 {
+			return np
+		}
+		i = max(sc.p.NPs[np].Last, i+1)
 	}
 	return -1
 }

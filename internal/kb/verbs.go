@@ -105,6 +105,39 @@ func (v *Verbs) Lookup(form func() string, lemma string) iter.Seq[*Pattern] {
 	return v.For(lemma)
 }
 
+// Phrasal returns the patterns of a verb of two words written apart
+// ("cordoned off"): by written form when a TABARI/PETRARCH file lists it
+// ("cordoned off"), else by lemma and next word ("cordon off"). It
+// reports false when there are none.
+func (v *Verbs) Phrasal(form func() string, lemma, next string) (iter.Seq[*Pattern], bool) {
+	if len(v.byForm) > 0 {
+		if ks := v.byForm[form()]; len(ks) > 0 {
+			return v.seq(ks), true
+		}
+	}
+	var buf [64]byte
+	key := append(append(append(buf[:0], lemma...), ' '), next...)
+	for i, c := range key {
+		if c >= 'A' && c <= 'Z' {
+			key[i] = c + 'a' - 'A'
+		}
+	}
+	if ks := v.byVerb[string(key)]; len(ks) > 0 {
+		return v.seq(ks), true
+	}
+	return nil, false
+}
+
+func (v *Verbs) seq(ks []int) iter.Seq[*Pattern] {
+	return func(yield func(*Pattern) bool) {
+		for _, k := range ks {
+			if !yield(&v.Patterns[k]) {
+				return
+			}
+		}
+	}
+}
+
 // add appends a pattern and indexes it by verb and written forms.
 func (v *Verbs) add(p Pattern) {
 	v.Patterns = append(v.Patterns, p)
