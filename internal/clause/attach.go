@@ -285,13 +285,13 @@ func (s *sentence) attachSubject(pi int) {
 				}
 			}
 		case t == doc.Comma || t == doc.RQuote || t == doc.LQuote:
-			if p.Speech && p.Object >= 0 {
-				// "..., said Khamenei, ...": inverted.
-				p.Subject, p.Object = p.Object, -1
-			} else if a, b := s.apposition(i); a >= 0 {
+			if a, b := s.apposition(i); a >= 0 && t == doc.Comma {
 				// "Johannes Hahn, the EU commissioner, insisted".
 				p.Subject = a
 				s.p.NPs[a].Appos = b
+			} else if p.Speech && p.Object >= 0 {
+				// "..., said Khamenei, ...": inverted.
+				p.Subject, p.Object = p.Object, -1
 			}
 		}
 	}

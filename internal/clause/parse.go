@@ -128,6 +128,18 @@ func (s *sentence) chunk(mentions []doc.Mention) {
 				j++
 				break
 			}
+			// "a Syrian Democratic Forces (SDF) spokesman": an
+			// abbreviation in brackets inside the phrase.
+			if s.tags[j] == doc.LRB {
+				k := j + 1
+				for k < n && k < j+4 && s.tags[k].IsProper() {
+					k++
+				}
+				if k > j+1 && k+1 < n && s.tags[k] == doc.RRB && (s.npInside(k+1) || inMention[k+1] > 0) {
+					j = k + 1
+					continue
+				}
+			}
 			if !s.npInside(j) {
 				break
 			}

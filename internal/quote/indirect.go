@@ -6,15 +6,15 @@ import (
 	"dyad/internal/actor"
 	"dyad/internal/clause"
 	"dyad/internal/doc"
-	"dyad/internal/kb"
 )
 
 // indirect returns the reported speech of sentence si: "X said (that)
 // ...", "X told reporters ...", "..., X said", and "according to X, ...".
 // A report whose words are mostly a direct quote already found is left to
 // that quote.
-func indirect(d *doc.Document, sents []Sentence, si int, k *kb.KB, direct []doc.Quote) []doc.Quote {
-	s := &sents[si]
+func (f *finder) indirect(si int) []doc.Quote {
+	d, direct := f.d, f.direct
+	s := &f.sents[si]
 	toks := s.S.Tokens
 	var out []doc.Quote
 	for pi := range s.Parse.Preds {
@@ -34,13 +34,13 @@ func indirect(d *doc.Document, sents []Sentence, si int, k *kb.KB, direct []doc.
 			continue
 		}
 		q := doc.Quote{DocID: d.ID, Content: doc.Phrase{Text: content.In(d.Text), Span: content}, Via: []doc.Actor{}}
-		speak(d, sents, si, pi, k, &q)
+		f.speak(si, pi, &q)
 		out = append(out, q)
 	}
 	if len(out) > 0 {
 		return out // "X said ..., according to Reuters": Reuters is in the chain
 	}
-	as := actor.Sentence{KB: k, Doc: d, S: s.S, Mentions: s.Mentions, P: s.Parse}
+	as := actor.Sentence{KB: f.k, Doc: d, S: s.S, Mentions: s.Mentions, P: s.Parse}
 	for i := 0; i+2 < len(toks); i++ {
 		if !accordingTo(d, toks, i) || s.Parse.NPOf[i+2] < 0 {
 			continue
@@ -123,12 +123,13 @@ func reportedWords(s *Sentence, pi int) (int, int) {
 
 // speak sets the cue, speaker and chain of a quote from the verb of
 // saying pi of sentence si.
-func speak(d *doc.Document, sents []Sentence, si, pi int, k *kb.KB, qt *doc.Quote) {
-	s := &sents[si]
+func (f *finder) speak(si, pi int, qt *doc.Quote) {
+	d := f.d
+	s := &f.sents[si]
 	pr := &s.Parse.Preds[pi]
 	v := s.S.Tokens[pr.Head]
 	qt.Cue = doc.Phrase{Text: v.Text(d.Text), Span: v.Span()}
-	as := actor.Sentence{KB: k, Doc: d, S: s.S, Mentions: s.Mentions, P: s.Parse}
+	as := actor.Sentence{KB: f.k, Doc: d, S: s.S, Mentions: s.Mentions, P: s.Parse}
 	if pr.Subject >= 0 {
 		np := s.Parse.NPs[pr.Subject]
 		sp := doc.Span{Start: int(s.S.Tokens[np.First].Start), End: int(s.S.Tokens[np.Last-1].End)}
@@ -136,8 +137,10 @@ func speak(d *doc.Document, sents []Sentence, si, pi int, k *kb.KB, qt *doc.Quot
 		if as := as.Actors(pr.Subject); len(as) > 0 {
 			a := as[0]
 			qt.Speaker = &a
-		} else if isPronoun(s, np) {
-			qt.Speaker = earlierPerson(d, sents, si, k)
+		} else if c := pronounClass(s, d, np); c != notPronoun {
+			qt.Speaker = f.antecedent(si, np.First, c)
+		} else {
+			qt.Speaker = f.describedName(si, pr.Subject)
 		}
 	}
 	qt.Via = as.Reporters(pi)

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"dyad/internal/actor"
 	"dyad/internal/clause"
 	"dyad/internal/doc"
 	"dyad/internal/kb"
@@ -20,40 +19,72 @@ type Sentence struct {
 	Parse    clause.Parse
 }
 
+// finder holds what the stage reads about one document.
+type finder struct {
+	d      *doc.Document
+	sents  []Sentence
+	k      *kb.KB
+	direct []doc.Quote // the direct quotes, found first
+}
+
+// quoted reports whether byte offset at lies inside a direct quote.
+func (f *finder) quoted(at int) bool { return inQuote(f.direct, at) }
+
 // span is a quotation's content, between its marks.
 type span struct {
 	open, close int // byte offsets of the marks; close = end of content when unclosed
 	content     doc.Span
 }
 
-// Find returns the quotations of d in text order: direct quotes, then
-// reported speech where no direct quote says the same, numbered together.
+// Find returns the quotations of d in text order, direct quotes and
+// reported speech (where no direct quote says the same) numbered together.
 func Find(d *doc.Document, sents []Sentence, k *kb.KB) []doc.Quote {
-	var out []doc.Quote
-	var last *doc.Quote // the previous quote, for continued quotes
-	lastEnd := -1
-	for _, q := range quoteSpans(d.Text) {
-		qt := doc.Quote{
+	spans := quoteSpans(d.Text)
+	direct := make([]doc.Quote, len(spans))
+	for i, q := range spans {
+		direct[i] = doc.Quote{
 			DocID: d.ID, Direct: true,
 			Content: doc.Phrase{Text: q.content.In(d.Text), Span: q.content},
 			Via:     []doc.Actor{},
 		}
-		si := sentenceAt(sents, q.content.End-1)
-		if si >= 0 && !attribute(d, sents, si, q, k, &qt) {
-			// A quote with no verb of saying goes on the previous quote
-			// of its paragraph, or of the paragraph before when it opens
-			// its own paragraph (news style for long quotes).
-			if last != nil && last.Cue.Text != "" && continues(d.Text, lastEnd, q.open) {
+	}
+	f := &finder{d: d, sents: sents, k: k, direct: direct}
+	var reported []doc.Quote
+	for si := range sents {
+		reported = append(reported, f.indirect(si)...)
+	}
+	ri := 0       // reported speech before the current quote
+	lastEnd := -1 // where the previous quote ends
+	var last *doc.Quote
+	for i, q := range spans {
+		qt := &direct[i]
+		for ri < len(reported) && reported[ri].Content.Span.End <= q.open {
+			if reported[ri].Content.Span.End > lastEnd {
+				last, lastEnd = &reported[ri], reported[ri].Content.Span.End
+			}
+			ri++
+		}
+		// The verb of saying stands after the quote, in its last
+		// sentence, or before it, in its first or the one the mark
+		// follows ("X said:" split from its quote).
+		si, first := sentenceAt(sents, q.content.End-1), sentenceAt(sents, q.content.Start)
+		before := -1
+		if b := strings.LastIndexFunc(d.Text[:q.open], func(r rune) bool { return !unicode.IsSpace(r) }); b >= 0 && (d.Text[b] == ':' || d.Text[b] == ',') {
+			before = sentenceAt(sents, b)
+		}
+		if si >= 0 && !f.attribute([]int{si, first, before}, q, qt) {
+			// A quote with no verb of saying that opens its sentence goes
+			// on the previous quote of its paragraph, or of the paragraph
+			// before when it opens its own paragraph (news style for long
+			// quotes). A quote inside a sentence is someone's phrase that
+			// the sentence does not attribute: no speaker.
+			if last != nil && last.Cue.Text != "" && opens(d.Text, sents, first, q.open) && continues(d.Text, lastEnd, q.open) {
 				qt.Speaker, qt.SpeakerText, qt.Cue, qt.Via = last.Speaker, last.SpeakerText, last.Cue, last.Via
 			}
 		}
-		out = append(out, qt)
-		last, lastEnd = &out[len(out)-1], q.close
+		last, lastEnd = qt, q.close
 	}
-	direct := len(out)
-	for si := range sents {
-		out = append(out, indirect(d, sents, si, k, out[:direct])...)
-	}
+	out := append(direct, reported...)
 	slices.SortStableFunc(out, func(a, b doc.Quote) int { return a.Content.Span.Start - b.Content.Span.Start })
 	for i := range out {
 		out[i].ID = fmt.Sprintf("%s#q%d", d.ID, i+1)
@@ -61,63 +92,50 @@ func Find(d *doc.Document, sents []Sentence, k *kb.KB) []doc.Quote {
 	return out
 }
 
-// attribute finds the verb of saying of a quote in sentence si: after the
-// quote ("...," said X) or before it (X said: "..."), outside the quote.
-func attribute(d *doc.Document, sents []Sentence, si int, q span, k *kb.KB, qt *doc.Quote) bool {
-	s := &sents[si]
-	best := -1
+// attribute finds the verb of saying of a quote in its sentences: after
+// the quote ("...," said X) or before it (X said: "..."), outside the
+// quote; the nearest one, a cue after the quote first.
+func (f *finder) attribute(in []int, q span, qt *doc.Quote) bool {
+	sents := f.sents
+	bestS, best := -1, -1
 	bestDist := 1 << 30
-	for pi, pr := range s.Parse.Preds {
-		if !pr.Speech {
+	for n, si := range in {
+		if si < 0 || slices.Contains(in[:n], si) {
 			continue
 		}
-		v := s.S.Tokens[pr.Head]
-		at := int(v.Start)
-		if at >= q.content.Start && at < q.content.End {
-			continue // a verb inside the quote is the speaker's own words
-		}
-		dist := at - q.close
-		if dist < 0 {
-			dist = q.open - at + 1000 // prefer a cue after the quote
-		}
-		if dist < bestDist {
-			best, bestDist = pi, dist
+		s := &sents[si]
+		for pi, pr := range s.Parse.Preds {
+			if !pr.Speech {
+				continue
+			}
+			at := int(s.S.Tokens[pr.Head].Start)
+			if at >= q.content.Start && at < q.content.End {
+				continue // a verb inside the quote is the speaker's own words
+			}
+			dist := at - q.close
+			if dist < 0 {
+				dist = q.open - at + 1000 // prefer a cue after the quote
+			}
+			if dist < bestDist {
+				bestS, best, bestDist = si, pi, dist
+			}
 		}
 	}
 	if best < 0 {
 		return false
 	}
-	speak(d, sents, si, best, k, qt)
+	f.speak(bestS, best, qt)
 	return true
 }
 
-func isPronoun(s *Sentence, np clause.NP) bool {
-	return np.Last-np.First == 1 && s.S.Tokens[np.First].Tag == doc.PRP
-}
-
-// earlierPerson resolves "he"/"she" to the last person mentioned before
-// sentence si: a named person or a singular role ("the president of
-// Mexico"), coded as an actor; nil when there is none.
-func earlierPerson(d *doc.Document, sents []Sentence, si int, k *kb.KB) *doc.Actor {
-	for i := si; i >= 0; i-- {
-		s := &sents[i]
-		for np := len(s.Parse.NPs) - 1; np >= 0; np-- {
-			x := s.Parse.NPs[np]
-			if len(x.Members) > 0 {
-				continue
-			}
-			for _, m := range s.Mentions {
-				person := m.Kind == doc.Person || m.Kind == doc.Agent && (s.S.Tokens[x.Head].Tag == doc.NN || s.S.Tokens[x.Head].Tag == doc.NNP)
-				if person && m.First >= x.First && m.Last <= x.Last && m.First <= x.Head && x.Head < m.Last {
-					as := actor.Sentence{KB: k, Doc: d, S: s.S, Mentions: s.Mentions, P: s.Parse}
-					if a := as.Actors(np); len(a) > 0 {
-						return &a[0]
-					}
-				}
-			}
-		}
+// opens reports whether the quote mark at open starts sentence si (only
+// white space or other marks before it).
+func opens(txt string, sents []Sentence, si, open int) bool {
+	if si < 0 {
+		return false
 	}
-	return nil
+	start := sents[si].S.Span.Start
+	return start >= open || strings.TrimLeft(txt[start:open], " \t\r\n\"“‘'(") == ""
 }
 
 // continues reports whether a quote opening at open continues the

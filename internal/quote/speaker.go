@@ -1,0 +1,90 @@
+package quote
+
+import (
+	"dyad/internal/actor"
+	"dyad/internal/doc"
+)
+
+// describedName codes a speaker named by a name the dictionaries do not
+// know ("Memo Wan", "Bali") by how the article describes that person:
+// an appositive beside the name ("Memo Wan, an SDF commander,"; "the home
+// secretary, Sajid Javid"), or the words around an earlier full mention
+// of the same surname ("Mustafa Bali, a Syrian Democratic Forces
+// spokesman, said ..." before "Bali tweeted"). It returns nil when the
+// article says nothing the dictionaries can code.
+func (f *finder) describedName(si, np int) *doc.Actor {
+	d, sents := f.d, f.sents
+	s := &sents[si]
+	x := s.Parse.NPs[np]
+	if !properName(s, x.First, x.Last) {
+		return nil
+	}
+	surname := s.S.Tokens[x.Last-1].Text(d.Text)
+	if a := f.appositive(s, np); a != nil {
+		return a
+	}
+	for i := 0; i <= si; i++ {
+		t := &sents[i]
+		for j, y := range t.Parse.NPs {
+			if i == si && j == np {
+				return nil // no earlier mention
+			}
+			if len(y.Members) > 0 || t.S.Tokens[y.Last-1].Text(d.Text) != surname {
+				continue
+			}
+			as := actor.Sentence{KB: f.k, Doc: d, S: t.S, Mentions: t.Mentions, P: t.Parse}
+			if a := as.Actors(j); len(a) > 0 {
+				return &a[0]
+			}
+			if a := f.appositive(t, j); a != nil {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// appositive codes the phrase set off by a comma right after NP np
+// ("Memo Wan, an SDF commander") or right before it ("the home
+// secretary, Sajid Javid").
+func (f *finder) appositive(s *Sentence, np int) *doc.Actor {
+	d, k := f.d, f.k
+	p := &s.Parse
+	toks := s.S.Tokens
+	x := p.NPs[np]
+	as := actor.Sentence{KB: k, Doc: d, S: s.S, Mentions: s.Mentions, P: s.Parse}
+	// One person is described in the singular: "Renas, one of the
+	// captives," does not make her the captives.
+	one := func(np int) *doc.Actor {
+		y := p.NPs[np]
+		if len(y.Members) > 0 || toks[y.Head].Tag == doc.NNS || toks[y.Head].Tag == doc.NNPS {
+			return nil
+		}
+		if a := as.Actors(np); len(a) > 0 {
+			return &a[0]
+		}
+		return nil
+	}
+	if j := x.Last; j+1 < len(toks) && toks[j].Tag == doc.Comma && p.NPOf[j+1] >= 0 {
+		if a := one(p.NPOf[j+1]); a != nil {
+			return a
+		}
+	}
+	if j := x.First - 1; j > 0 && toks[j].Tag == doc.Comma && p.NPOf[j-1] >= 0 {
+		if a := one(p.NPOf[j-1]); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// properName reports whether tokens [first, last) are a name: proper
+// nouns only, after an optional determiner-free start.
+func properName(s *Sentence, first, last int) bool {
+	for i := first; i < last; i++ {
+		if t := s.S.Tokens[i].Tag; t != doc.NNP && t != doc.NNPS {
+			return false
+		}
+	}
+	return last > first
+}
