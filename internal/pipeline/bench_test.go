@@ -6,10 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"dyad/internal/clause"
 	"dyad/internal/code"
 	"dyad/internal/doc"
 	"dyad/internal/kb"
+	"dyad/internal/quote"
 	"dyad/internal/text"
 )
 
@@ -69,4 +72,47 @@ func embeddedConfig(tb testing.TB) Config {
 		tb.Fatalf("dictionaries: %v", errs)
 	}
 	return Config{Model: m, KB: k}
+}
+
+// BenchmarkQuoteShare measures what quotations add to coding: the whole
+// path over the Guardian articles, then the quote stage alone (quote.Find
+// and attaching events to quotes) over the same analysed sentences.
+// added-% is the quote stage's time over the time of everything else;
+// the issue asks for at most 30.
+func BenchmarkQuoteShare(b *testing.B) {
+	docs := guardianDocs(b)
+	c := NewCoder(embeddedConfig(b))
+	type prepared struct {
+		res doc.Result
+		qs  []quote.Sentence
+	}
+	prep := make([]prepared, len(docs))
+	for i, d := range docs {
+		res, err := c.Code(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		qs := make([]quote.Sentence, len(res.Sentences))
+		for si, s := range res.Sentences {
+			ms := c.kb.Actors.Match(d.Text, s.Tokens, nil)
+			qs[si] = quote.Sentence{S: s, Mentions: ms, Parse: clause.ParseSentence(d.Text, s.Tokens, ms)}
+		}
+		prep[i] = prepared{res, qs}
+	}
+	var whole, quotes time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		for _, d := range docs {
+			c.Code(d)
+		}
+		t1 := time.Now()
+		for i := range prep {
+			p := &prep[i]
+			p.res.Quotes = quote.Find(&p.res.Document, p.qs, c.kb)
+			attachQuotes(&p.res)
+		}
+		whole += t1.Sub(t0)
+		quotes += time.Since(t1)
+	}
+	b.ReportMetric(100*quotes.Seconds()/(whole-quotes).Seconds(), "added-%")
 }

@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"dyad/internal/doc"
 )
 
 // speakerCase is one hand-checked quote of testdata/guardian-speakers.txt.
@@ -104,4 +107,59 @@ func slicesContains(s []string, v string) bool {
 		}
 	}
 	return false
+}
+
+// TestLongQuotes: a quote over 10,000 lines, 10,000 quotes without a
+// speaker, unbalanced marks and 10,000 quotes by undescribed names finish
+// in bounded time; quotes no verb of saying names keep no speaker.
+func TestLongQuotes(t *testing.T) {
+	lines := func(n int, f func(i int) string) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(f(i))
+		}
+		return b.String()
+	}
+	names := []string{"Bali", "Renas", "Tarek", "Salma"}
+	tests := []struct {
+		name        string
+		text        string
+		wantSpeaker bool // some quote has a speaker
+	}{
+		{"one quote over 10,000 lines", "\"" + lines(10000, func(int) string { return "they refused the offer and left\n" }) + "end.\"", false},
+		{"10,000 open quotes", lines(10000, func(int) string { return "\"They refused the offer and left\n\n" }), false},
+		{"unbalanced marks", lines(10000, func(i int) string { return []string{"“", "”", "\"", "„"}[i%4] + "x " }), false},
+		{"10,000 quotes by names", lines(10000, func(i int) string {
+			return "“They refused the offer,” " + names[i%len(names)] + " said.\n"
+		}), false},
+		{"10,000 quotes by a role", lines(10000, func(int) string { return "“They refused,” the Iranian president said.\n" }), true},
+	}
+	c := NewCoder(embeddedConfig(t))
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			done := make(chan doc.Result, 1)
+			go func() {
+				res, err := c.Code(doc.Document{ID: "long", Date: "2016-01-01", Text: tc.text})
+				if err != nil {
+					t.Error(err)
+				}
+				done <- res
+			}()
+			select {
+			case res := <-done:
+				spoken := false
+				for _, q := range res.Quotes {
+					if q.Content.Span.End > len(tc.text) || q.Content.Span.Start > q.Content.Span.End {
+						t.Fatalf("quote span %v outside the text", q.Content.Span)
+					}
+					spoken = spoken || q.Speaker != nil
+				}
+				if spoken != tc.wantSpeaker {
+					t.Errorf("%d quotes, some with a speaker: %v; want %v", len(res.Quotes), spoken, tc.wantSpeaker)
+				}
+			case <-time.After(60 * time.Second):
+				t.Fatal("no result after 60 s")
+			}
+		})
+	}
 }

@@ -25,6 +25,16 @@ type finder struct {
 	sents  []Sentence
 	k      *kb.KB
 	direct []doc.Quote // the direct quotes, found first
+	// described caches describedName's search of earlier mentions, by
+	// surname: the article describes a person once, so the search goes
+	// through the document once per surname, not once per quote.
+	described map[string]*describedAt
+}
+
+type describedAt struct {
+	a        *doc.Actor // the description found, or nil
+	sentence int        // where it was found
+	scanned  int        // sentences [0, scanned) searched so far
 }
 
 // quoted reports whether byte offset at lies inside a direct quote.
@@ -157,10 +167,17 @@ func continues(txt string, prevEnd, open int) bool {
 
 // sentenceAt returns the sentence containing byte offset at, or -1.
 func sentenceAt(sents []Sentence, at int) int {
-	for i := range sents {
-		if sp := sents[i].S.Span; at >= sp.Start && at < sp.End {
-			return i
+	i, _ := slices.BinarySearchFunc(sents, at, func(s Sentence, at int) int {
+		if s.S.Span.End <= at {
+			return -1
 		}
+		if s.S.Span.Start > at {
+			return 1
+		}
+		return 0
+	})
+	if i < len(sents) && sents[i].S.Span.Start <= at && at < sents[i].S.Span.End {
+		return i
 	}
 	return -1
 }

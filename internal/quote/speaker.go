@@ -23,23 +23,34 @@ func (f *finder) describedName(si, np int) *doc.Actor {
 	if a := f.appositive(s, np); a != nil {
 		return a
 	}
-	for i := 0; i <= si; i++ {
-		t := &sents[i]
+	c := f.described[surname]
+	if c == nil {
+		if f.described == nil {
+			f.described = map[string]*describedAt{}
+		}
+		c = &describedAt{}
+		f.described[surname] = c
+	}
+	for ; c.a == nil && c.scanned < si; c.scanned++ {
+		t := &sents[c.scanned]
 		for j, y := range t.Parse.NPs {
-			if i == si && j == np {
-				return nil // no earlier mention
-			}
 			if len(y.Members) > 0 || t.S.Tokens[y.Last-1].Text(d.Text) != surname {
 				continue
 			}
 			as := actor.Sentence{KB: f.k, Doc: d, S: t.S, Mentions: t.Mentions, P: t.Parse}
 			if a := as.Actors(j); len(a) > 0 {
-				return &a[0]
+				c.a = &a[0]
+			} else {
+				c.a = f.appositive(t, j)
 			}
-			if a := f.appositive(t, j); a != nil {
-				return a
+			if c.a != nil {
+				c.sentence = c.scanned
+				break
 			}
 		}
+	}
+	if c.a != nil && c.sentence < si {
+		return c.a
 	}
 	return nil
 }
