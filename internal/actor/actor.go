@@ -45,9 +45,22 @@ func (sc *Sentence) actorsOf(np int, modifiers bool) []doc.Actor {
 		for _, m := range x.Members {
 			out = append(out, sc.actorsOf(m, modifiers)...)
 		}
+		if len(out) == len(x.Members) && agentsOnly(out) {
+			// "Lawmakers and officials in Fornost and Gondor": each agent
+			// with each country.
+			var all []doc.Actor
+			for i, a := range out {
+				m := sc.P.NPs[x.Members[i]]
+				m.Last = x.Last
+				all = append(all, sc.withCountryOf(m, a)...)
+			}
+			if len(all) > 0 {
+				return all
+			}
+		}
 		// "Ukrainian and Russian negotiators": the adjectives share the
 		// last member's noun.
-		if n := len(out); n > 1 && out[n-1].Sector != "" {
+		if n := len(out); n > 1 && out[n-1].Sector != "" && sc.S.Tokens[sc.P.NPs[x.Members[len(x.Members)-1]].First].Tag != doc.DT {
 			for i := range out[:n-1] {
 				if out[i].Sector == "" && out[i].Country != "" && out[i].Identifier == "" && sc.adjectiveOnly(x.Members[i]) {
 					out[i].Sector = out[n-1].Sector
@@ -104,6 +117,17 @@ func (sc *Sentence) actorsOf(np int, modifiers bool) []doc.Actor {
 	return []doc.Actor{a}
 }
 
+// agentsOnly reports whether every actor is an agent of no country or
+// named actor ("officials").
+func agentsOnly(as []doc.Actor) bool {
+	for _, a := range as {
+		if a.Country != "" || a.Identifier != "" || a.Sector == "" {
+			return false
+		}
+	}
+	return true
+}
+
 // splitCodes makes one actor of each part of a TABARI/PETRARCH compound
 // code: "The Shire" [FRO/BIL/SAM] is three actors, as PETRARCH codes one
 // event for each.
@@ -131,11 +155,22 @@ func (sc *Sentence) withCountryOf(x clause.NP, a doc.Actor) []doc.Actor {
 	if i+1 >= len(toks) || toks[i].Tag != doc.IN || sc.P.NPOf[i+1] < 0 {
 		return nil
 	}
-	if w := sc.lemma(i); w != "from" && w != "of" {
+	if w := sc.lemma(i); w != "from" && w != "of" && w != "in" {
 		return nil
 	}
 	var out []doc.Actor
 	for _, c := range sc.actorsOf(sc.P.NPOf[i+1], false) {
+		if affix := sc.agentAffix(x); affix != doc.NoAffix {
+			// TABARI/PETRARCH agents join any actor's code: "activists
+			// of Amnesty International" is NGM + OPP.
+			b := a
+			b.Country, b.Identifier = c.Country, c.Identifier
+			b.Code = joinCode(c.Code, a.Code, affix == doc.Prefix)
+			b.Span = doc.Span{Start: a.Span.Start, End: c.Span.End}
+			b.Text = b.Span.In(sc.Doc.Text)
+			out = append(out, b)
+			continue
+		}
 		if c.Country == "" || c.Sector != "" {
 			continue
 		}
@@ -146,6 +181,17 @@ func (sc *Sentence) withCountryOf(x clause.NP, a doc.Actor) []doc.Actor {
 		out = append(out, b)
 	}
 	return out
+}
+
+// agentAffix returns the affix of the last agent mention in a phrase.
+func (sc *Sentence) agentAffix(x clause.NP) doc.Affix {
+	affix := doc.NoAffix
+	for _, m := range sc.Mentions {
+		if m.Kind == doc.Agent && m.First >= x.First && m.Last <= x.Last {
+			affix = m.Affix
+		}
+	}
+	return affix
 }
 
 // compose makes one actor of the mentions of a phrase: a person (coded by

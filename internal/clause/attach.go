@@ -245,7 +245,7 @@ func (s *sentence) clauseBreakBetween(from, to int) bool {
 func (s *sentence) attachSubject(pi int) {
 	p := &s.p.Preds[pi]
 	i := p.First - 1
-	for i >= 0 && (s.tags[i] == doc.RB || s.tags[i] == doc.RBR) {
+	for i >= 0 && (s.tags[i] == doc.RB || s.tags[i] == doc.RBR || s.tags[i] == doc.RBS) {
 		i--
 	}
 	// A parenthesis or an appositive between commas: skip it.

@@ -206,7 +206,7 @@ func (s *sentence) coordinate() {
 			if next.Last < len(s.toks) && isFinite(s.tags[next.Last]) && s.objectPosition(first) {
 				break // "X attacked Y and Z retaliated": two clauses
 			}
-			if s.afterPrep(first) && !s.hasConj(gap) {
+			if s.afterPrep(first) && !s.hasConj(gap) && !s.listEndsInConj(top, a) {
 				break // "in Paris, Arab diplomats": a list after a preposition is not one
 			}
 			b++
@@ -232,6 +232,34 @@ func (s *sentence) coordinate() {
 	}
 }
 
+// listEndsInConj reports whether the top-level phrases from top[k] on
+// continue a list that a conjunction closes: "with Mordor, Rohan, Fornost
+// and Bree".
+func (s *sentence) listEndsInConj(top []int, k0 int) bool {
+	for k := k0; k+1 < len(top); k++ {
+		gap := s.toks[s.p.NPs[top[k]].Last:s.p.NPs[top[k+1]].First]
+		if !s.coordGap(gap) {
+			return false
+		}
+		if s.hasConj(gap) {
+			// "in Paris, Arab, European, and other diplomats began": the
+			// last phrase is the subject of a clause, not a list's end.
+			end := s.p.NPs[top[k+1]].Last
+			if end >= len(s.toks) || !isFinite(s.tags[end]) {
+				return true
+			}
+			// "The ambassadors of Arnor, Osgiliath and Gondor presented":
+			// the preposition hangs on a noun, the list is its object.
+			prep := s.p.NPs[top[k0]].First - 1
+			for prep > 0 && (s.tags[prep] == doc.RB || s.tags[prep] == doc.DT) {
+				prep--
+			}
+			return prep > 0 && s.p.NPOf[prep-1] >= 0
+		}
+	}
+	return false
+}
+
 // coordGap reports whether the tokens between two NPs are ", " or "and",
 // ", and", "or".
 func (s *sentence) coordGap(gap []doc.Token) bool {
@@ -250,7 +278,7 @@ func (s *sentence) hasConj(gap []doc.Token) bool {
 	for _, t := range gap {
 		if t.Tag == doc.CC {
 			w := strings.ToLower(t.Text(s.txt))
-			return w == "and" || w == "or" || w == "&"
+			return w == "and" || w == "or" || w == "&" || w == "nor"
 		}
 	}
 	return false

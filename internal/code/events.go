@@ -145,6 +145,17 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 				}
 			}
 		}
+		if len(sources) == 0 {
+			// "The KU basketball team": an actor modifying the head.
+			sources = sc.targetActors(srcNP)
+		}
+	}
+	if len(sources) == 0 && srcNP >= 0 && pr.Parent >= 0 && sc.pronoun(srcNP) {
+		// "Ethiopia indicated it would act": the pronoun subject of a
+		// reported clause is the reporter.
+		if q := &sc.p.Preds[pr.Parent]; q.Subject >= 0 && q.Subject != srcNP {
+			sources = sc.actors(q.Subject)
+		}
 	}
 	if len(sources) == 0 {
 		return nil, best.usedXcomp
@@ -211,6 +222,19 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 		}
 	}
 	return out, best.usedXcomp
+}
+
+// pronoun reports whether an NP is a lone third-person subject pronoun.
+func (sc *sentenceCoder) pronoun(np int) bool {
+	x := sc.p.NPs[np]
+	if x.Last-x.First != 1 || sc.s.Tokens[x.First].Tag != doc.PRP {
+		return false
+	}
+	switch strings.ToLower(sc.tokText(x.First)) {
+	case "it", "they", "he", "she":
+		return true
+	}
+	return false
 }
 
 // form is the predicate's verb as written, lowercase, with the particle

@@ -40,8 +40,13 @@ func (sc *sentenceCoder) seqFit(pat *kb.Pattern, pr *clause.Predicate) (match, b
 			}
 			j = at + 1
 		case '^':
-			// Skip a phrase: the words after it are looked for further on
-			// anyway.
+			// Skip a phrase: the one token j is in, else the next.
+			for j < n && sc.p.NPOf[j] < 0 && !next {
+				j++
+			}
+			if j < n && sc.p.NPOf[j] >= 0 {
+				j = sc.p.NPs[sc.p.NPOf[j]].Last
+			}
 		default:
 			np := sc.nextActorNP(j, next, t.Mark)
 			if np < 0 {
