@@ -115,7 +115,7 @@ func (f *finder) attribute(in []int, q span, qt *doc.Quote) bool {
 		}
 		s := &sents[si]
 		for pi, pr := range s.Parse.Preds {
-			if !pr.Speech {
+			if !pr.Speech && !f.names(s, &pr, q) {
 				continue
 			}
 			at := int(s.S.Tokens[pr.Head].Start)
@@ -136,6 +136,36 @@ func (f *finder) attribute(in []int, q span, qt *doc.Quote) bool {
 	}
 	f.speak(bestS, best, qt)
 	return true
+}
+
+// names reports whether pr is a verb of naming whose words the quote
+// gives, right after it: "what he referred to as Washington's "evil
+// intentions"", "called the plan "a disgrace"". The one who names is
+// the speaker of the quoted words.
+func (f *finder) names(s *Sentence, pr *clause.Predicate, q span) bool {
+	if !namingVerbs[pr.Lemma] || pr.Voice != clause.Active {
+		return false
+	}
+	end := int(s.S.Tokens[pr.Last-1].End)
+	if end > q.open || q.open-end > 60 {
+		return false
+	}
+	// Only the verb's own arguments between it and the quote: no other
+	// verb, no clause break.
+	for _, t := range s.S.Tokens[pr.Last:] {
+		if int(t.Start) >= q.open {
+			break
+		}
+		if t.Tag.IsVerb() || t.Tag == doc.Period || t.Tag == doc.Colon {
+			return false
+		}
+	}
+	return true
+}
+
+var namingVerbs = map[string]bool{
+	"call": true, "describe": true, "refer": true, "term": true, "dub": true,
+	"label": true, "brand": true, "characterize": true, "characterise": true,
 }
 
 // opens reports whether the quote mark at open starts sentence si (only

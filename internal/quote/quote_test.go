@@ -39,7 +39,9 @@ func TestFind(t *testing.T) {
 		{"\"No comment.\" The reporters left.", `No comment. => -`},
 		{"The president of Mexico spoke.\n“We reject the tariffs.”\n“They hurt our farmers,” he said.",
 			`We reject the tariffs. => - | They hurt our farmers, => MEXGOV`},
-		{`Officials called the deal "a disgrace" on Monday.`, `a disgrace => -`},
+		{`Officials called the deal "a disgrace" on Monday.`, `a disgrace => GOV`},
+		{`Critics of the "war on terror" met on Monday.`, `war on terror => -`},
+		{`He took issue with what the Iranian president called "evil intentions".`, `evil intentions => IRNGOV`},
 		{`"Unclosed quote runs to the end`, `Unclosed quote runs to the end => -`},
 		// Reported speech.
 		{`The Chilean foreign minister said on Monday that the border would stay closed.`, `the border would stay closed => CHLGOV`},
