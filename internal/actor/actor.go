@@ -45,16 +45,24 @@ func (sc *Sentence) actorsOf(np int, modifiers bool) []doc.Actor {
 		for _, m := range x.Members {
 			out = append(out, sc.actorsOf(m, modifiers)...)
 		}
-		if len(out) == len(x.Members) && agentsOnly(out) {
+		if end := x.Last; end < len(sc.S.Tokens) && sc.S.Tokens[end].Tag == doc.IN {
 			// "Lawmakers and officials in Fornost and Gondor": each agent
 			// with each country.
 			var all []doc.Actor
-			for i, a := range out {
-				m := sc.P.NPs[x.Members[i]]
-				m.Last = x.Last
-				all = append(all, sc.withCountryOf(m, a)...)
+			spread := false
+			for _, mi := range x.Members {
+				as := sc.actorsOf(mi, modifiers)
+				if len(as) == 1 && agentsOnly(as) {
+					m := sc.P.NPs[mi]
+					m.Last = end
+					if with := sc.withCountryOf(m, as[0]); len(with) > 0 {
+						all, spread = append(all, with...), true
+						continue
+					}
+				}
+				all = append(all, as...)
 			}
-			if len(all) > 0 {
+			if spread {
 				return all
 			}
 		}
@@ -145,6 +153,47 @@ func splitCodes(a doc.Actor) []doc.Actor {
 		out = append(out, b)
 	}
 	return out
+}
+
+// PhraseActors returns the actor the mentions inside a phrase compose,
+// whether or not one covers its head, one per coordinated member:
+// PETRARCH codes a noun phrase by the actors and agents it holds ("the
+// official news agency WFNA" is ---GOV, "West German world government
+// activists" GMWGOVWGO).
+func (sc *Sentence) PhraseActors(np int) []doc.Actor {
+	if np < 0 {
+		return nil
+	}
+	x := sc.P.NPs[np]
+	if len(x.Members) > 0 {
+		var out []doc.Actor
+		for _, m := range x.Members {
+			out = append(out, sc.PhraseActors(m)...)
+		}
+		return out
+	}
+	var inside []doc.Mention
+	for _, m := range sc.Mentions {
+		if m.ValidOn(sc.Doc.Date) && m.First >= x.First && m.Last <= x.Last {
+			inside = append(inside, m)
+		}
+	}
+	if len(inside) == 0 {
+		return nil
+	}
+	a, ok := sc.compose(inside)
+	if !ok {
+		return nil
+	}
+	if a.Country == "" && a.Identifier == "" {
+		if out := sc.withCountryOf(x, a); len(out) > 0 {
+			return out
+		}
+	}
+	if strings.IndexByte(a.Code, '/') >= 0 {
+		return splitCodes(a)
+	}
+	return []doc.Actor{a}
 }
 
 // withCountryOf gives an agent the countries of a "from"/"of" phrase right

@@ -203,7 +203,7 @@ func (s *sentence) coordinate() {
 				break
 			}
 			first := s.p.NPs[top[a]].First
-			if next.Last < len(s.toks) && isFinite(s.tags[next.Last]) && s.objectPosition(first) {
+			if next.Last < len(s.toks) && isFinite(s.tags[next.Last]) && s.objectPosition(first) && !s.afterSpeechVerb(first) {
 				break // "X attacked Y and Z retaliated": two clauses
 			}
 			if s.afterPrep(first) && !s.hasConj(gap) && !s.listEndsInConj(top, a) {
@@ -298,6 +298,23 @@ func (s *sentence) objectPosition(first int) bool {
 			continue
 		case t.IsVerb():
 			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// afterSpeechVerb reports whether an NP starting at first follows a verb
+// of saying or thinking: "believes Dagolath and Osgiliath can cope" has
+// the list as the subject of what is believed.
+func (s *sentence) afterSpeechVerb(first int) bool {
+	for i := first - 1; i >= 0; i-- {
+		switch t := s.tags[i]; {
+		case t == doc.RB || t == doc.DT:
+			continue
+		case t.IsVerb():
+			return speechVerbs[s.lemma(i)]
 		default:
 			return false
 		}

@@ -160,6 +160,10 @@ func (s *sentence) repairTags() {
 		if t := s.tags[i]; t != doc.VBZ && t != doc.VBP || !s.tags[i-1].IsNoun() || !s.tags[i+1].IsProper() {
 			continue
 		}
+		switch s.lemma(i) {
+		case "believe", "think", "say", "insist", "argue", "suggest", "predict", "warn", "assert", "deny":
+			continue // "Arnor believes Dagolath and Osgiliath can cope": a verb ("states" is not)
+		}
 		j := i + 1
 		for j < n && (s.tags[j].IsProper() || s.tags[j] == doc.CC || s.tags[j] == doc.DT || s.tags[j] == doc.Comma) {
 			j++

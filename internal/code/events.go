@@ -84,6 +84,11 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	found, discard := false, false
 	sc.verbEnd = pr.Head + 1
 	pats := sc.c.kb.Verbs.Lookup(func() string { return sc.form(pr) }, pr.Lemma)
+	if base, _, ok := strings.Cut(pr.Lemma, " "); ok && !sc.c.kb.Verbs.Has(pr.Lemma) {
+		// "called for" tagged as a verb and particle: the patterns of
+		// "call" see "for" as the word after the verb.
+		pats = sc.c.kb.Verbs.Lookup(func() string { return strings.ToLower(sc.tokText(pr.Head)) }, base)
+	}
 	if next := pr.Head + 1; next < len(sc.s.Tokens) && !strings.Contains(pr.Lemma, " ") {
 		// "cordoned off", "broken down": a verb of two words that the
 		// tagger did not join.
@@ -146,8 +151,9 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 			}
 		}
 		if len(sources) == 0 {
-			// "The KU basketball team": an actor modifying the head.
-			sources = sc.targetActors(srcNP)
+			// "The KU basketball team", "the official news agency WFNA":
+			// PETRARCH codes the actors and agents a phrase holds.
+			sources = sc.act.PhraseActors(srcNP)
 		}
 	}
 	if len(sources) == 0 && srcNP >= 0 && pr.Parent >= 0 && sc.pronoun(srcNP) {

@@ -299,8 +299,8 @@ PUT {PUTS PUTTING }
 		{"put", "0356", "N::truce", false},
 		{"put", "0356", "N::cease fire", false},
 		{"put", "0356", "N::peace", false},
-		{"arrange out", "010", "N::views", false},
-		{"put off", "042", "P:for:", false},
+		{"arrange", "010", "N::views", false}, // the particle is a word of the sequence
+		{"put", "042", "P:for:", false},
 		{"arrange", "154", "N::troop P:toward:", false},
 		{"arrange", "102", "TO::reconsider P:with::inner", false},
 		{"arrange", "031", "N::deal", false},
@@ -312,10 +312,10 @@ PUT {PUTS PUTTING }
 	}
 	// 3 verb defaults; 10 lines (one with 3 synset members) x 3 verbs:
 	// "(FROM $)" and "(AS %)" are matched as sequences only.
-	if want := 3 + (9+3)*3; len(pats) != want {
+	if want := 3 + (10+3)*3; len(pats) != want { // [12X] too: a letter is kept when codes are not checked
 		t.Errorf("got %d patterns; want %d", len(pats), want)
 	}
-	wantWhy := map[string]int{whyReverse: 1, whyCode: 1, whySynset: 2}
+	wantWhy := map[string]int{whyReverse: 1, whySynset: 2}
 	if !reflect.DeepEqual(sum.SkippedByWhy, wantWhy) || sum.PairedCodes != 1 || sum.PatternLines != 14 || sum.SequenceOnly != 2 {
 		t.Errorf("summary %v; want skips %v, 1 paired code, 14 lines, 2 sequence-only", sum, wantWhy)
 	}

@@ -259,11 +259,12 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 	var errs []error
 	x := expander{d: d, max: max}
 	goodCode := func(c string) bool {
-		if len(c) < 2 || len(c) > 4 {
+		if len(c) < 2 || len(c) > 4 || c[0] < '0' || c[0] > '9' {
 			return false
 		}
 		for _, b := range []byte(c) {
-			if b < '0' || b > '9' {
+			// Unchecked files keep WEIS-era codes such as 174K.
+			if (b < '0' || b > '9') && (validate != nil || b < 'A' || b > 'Z') {
 				return false
 			}
 		}
@@ -327,11 +328,14 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 				}
 				// The elements say what the pattern means in dyad's terms
 				// where they can; PETRARCH's sequence is what is matched.
-				particle, elems, w := convertPETRPattern(plainTokens(toks))
+				_, elems, w := convertPETRPattern(plainTokens(toks))
 				if w != "" {
-					particle, elems = "", nil
+					elems = nil
 					sum.SequenceOnly++
 				}
+				// The sequence has the particle as a word after the verb:
+				// the pattern stays with the verb as listed.
+				particle := ""
 				for _, v := range b.Verbs {
 					p := Pattern{Verb: v.Verb, Elems: elems, Text: "- " + pl.Text + " [" + pl.Code + "]",
 						File: d.File, Line: pl.Line, Discard: discard, AnyPrep: true, Forms: v.forms(particle), Seq: seq}

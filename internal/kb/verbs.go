@@ -105,6 +105,9 @@ func (v *Verbs) Lookup(form func() string, lemma string) iter.Seq[*Pattern] {
 	return v.For(lemma)
 }
 
+// Has reports whether a verb lemma has patterns.
+func (v *Verbs) Has(lemma string) bool { return len(v.byVerb[lemma]) > 0 }
+
 // Phrasal returns the patterns of a verb of two words written apart
 // ("cordoned off"): by written form when a TABARI/PETRARCH file lists it
 // ("cordoned off"), else by lemma and next word ("cordon off"). It
