@@ -1,0 +1,40 @@
+// Package store keeps coded documents and their results, and merges the
+// events that several documents report into event records. One interface,
+// two engines: SQLite (embedded, pure Go, one file) and PostgreSQL.
+//
+// A document's identity is the hash of its normalised text (DocKey), so
+// storing it again changes nothing. Every Put is one transaction: a crash
+// or an error leaves the document either fully stored or absent.
+//
+// # Event records
+//
+// Each coded event of a document is kept as a report (Evidence) and joins
+// an event record (Record): the record with the same source code, target
+// code ("" without a target) and CAMEO root whose date range, widened by
+// Options.Window days on each side, holds the report's date; the nearest
+// such record when there are several (the oldest on a tie). The record's
+// dates then stretch to cover the report, so a record follows a story for
+// as long as reports keep coming within the window. A report without a
+// date (neither the event's nor the document's) only joins undated
+// records. Reports that negate, deny or only hypothesise the event join
+// like the others and are counted by status; nothing is merged away.
+// A record's counts and majority CAMEO code are recomputed from its
+// reports whenever one joins.
+//
+// # Engines
+//
+// Both engines are one implementation over database/sql with a small
+// dialect (placeholders, the auto-increment key, the writer lock): the
+// schema (migrations/*.sql, applied in order at open and recorded in
+// schema_version), the merge and every query are shared, so the engines
+// behave alike by construction and one test suite runs against both.
+//
+// # Concurrency
+//
+// A Store is safe for concurrent use. Writes go through one connection,
+// so Put calls from many goroutines run one after another; PostgreSQL
+// also takes a transaction-scoped advisory lock, so several processes
+// may share one database, and SQLite's write transactions begin
+// IMMEDIATE for the same reason. Reads use a pool of connections and run
+// beside the writer (SQLite in WAL mode).
+package store

@@ -1,0 +1,493 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"dyad/internal/doc"
+)
+
+// batchRows is how many rows one INSERT statement carries. Sentences and
+// mentions go in batches: one statement per row made Put several times
+// slower (BenchmarkPut).
+const batchRows = 100
+
+// The statements of Put, prepared once on the writer.
+const (
+	qInsertDocument = `INSERT INTO documents (key, doc_id, date, source, url, title, text, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id`
+	qFindRecords = `SELECT id, first_date, last_date FROM records
+		WHERE source = ? AND target = ? AND root = ? AND last_date >= ? AND first_date <= ?
+		ORDER BY id`
+	qStretchRecord = `UPDATE records SET first_date = ?, last_date = ? WHERE id = ?`
+	qNewRecord     = `INSERT INTO records (source, target, root, cameo, plover, goldstein, quad_class,
+		first_date, last_date, mentions, articles, outlets, asserted, claimed, denied, negated, hypothetical,
+		example, source_url, added, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?) RETURNING id`
+	qRecordCounts = `SELECT COUNT(*), COUNT(DISTINCT doc), COUNT(DISTINCT outlet),
+		COALESCE(SUM(CASE WHEN status = 'asserted' THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN status = 'claimed' THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN status = 'denied' THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN status = 'negated' THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN status = 'hypothetical' THEN 1 ELSE 0 END), 0)
+		FROM events WHERE record = ?`
+	qRecordCode = `SELECT e.cameo, e.plover, e.goldstein, e.quad_class FROM events e
+		JOIN (SELECT MIN(id) AS first FROM events WHERE record = ?
+			GROUP BY cameo ORDER BY COUNT(*) DESC, MIN(id) LIMIT 1) m ON e.id = m.first`
+	qRefreshRecord = `UPDATE records SET cameo = ?, plover = ?, goldstein = ?, quad_class = ?,
+		mentions = ?, articles = ?, outlets = ?, asserted = ?, claimed = ?, denied = ?, negated = ?,
+		hypothetical = ?, updated = ? WHERE id = ?`
+)
+
+var putQueries = []string{qInsertDocument, qFindRecords, qStretchRecord, qNewRecord, qRecordCounts, qRecordCode, qRefreshRecord}
+
+// Put stores res in one transaction; see Store.
+func (e *engine) Put(ctx context.Context, res *doc.Result) (PutResult, error) {
+	if res == nil {
+		return PutResult{}, errors.New("store: Put: nil result")
+	}
+	d := &res.Document
+	key := DocKey(d.Text)
+	out := PutResult{Key: key}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	// The writer has one connection, which the transaction holds: every
+	// statement is prepared before it begins.
+	if err := e.prepareFor(ctx, res); err != nil {
+		return out, fmt.Errorf("store: %s: prepare: %w", d.ID, err)
+	}
+	tx, err := e.w.BeginTx(ctx, nil)
+	if err != nil {
+		return out, fmt.Errorf("store: %s: begin: %w", d.ID, err)
+	}
+	defer tx.Rollback() // a no-op after Commit
+	p := putter{e: e, ctx: ctx, tx: tx, res: res, key: key, now: e.stamp()}
+	if err := p.put(&out); err != nil {
+		return PutResult{Key: key}, fmt.Errorf("store: %s: %w", d.ID, err)
+	}
+	if !out.New {
+		return out, nil
+	}
+	if err := tx.Commit(); err != nil {
+		return PutResult{Key: key}, fmt.Errorf("store: %s: commit: %w", d.ID, err)
+	}
+	return out, nil
+}
+
+// putter is one Put's state.
+type putter struct {
+	e   *engine
+	ctx context.Context
+	tx  *sql.Tx
+	res *doc.Result
+	key string
+	now string
+	doc int64 // documents.id
+}
+
+func (p *putter) check(stage string) error {
+	if p.e.fail != nil {
+		return p.e.fail(stage)
+	}
+	return nil
+}
+
+// stmt returns the statement for query, prepared by prepareFor, bound
+// to the transaction.
+func (p *putter) stmt(query string) (*sql.Stmt, error) {
+	s, ok := p.e.stmts[query]
+	if !ok {
+		return nil, fmt.Errorf("statement not prepared: %.60s", query)
+	}
+	return p.tx.StmtContext(p.ctx, s), nil
+}
+
+// exec runs a prepared statement inside the transaction.
+func (p *putter) exec(query string, args ...any) (sql.Result, error) {
+	s, err := p.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(p.ctx, args...)
+}
+
+// query runs a prepared query inside the transaction.
+func (p *putter) query(query string, args ...any) (*sql.Rows, error) {
+	s, err := p.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return s.QueryContext(p.ctx, args...)
+}
+
+// queryRow runs a prepared one-row query inside the transaction.
+func (p *putter) queryRow(query string, args ...any) row {
+	s, err := p.stmt(query)
+	if err != nil {
+		return row{err: err}
+	}
+	return row{row: s.QueryRowContext(p.ctx, args...)}
+}
+
+// row is a *sql.Row or the error of preparing its statement.
+type row struct {
+	row *sql.Row
+	err error
+}
+
+func (r row) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.row.Scan(dest...)
+}
+
+func (p *putter) put(out *PutResult) error {
+	if p.e.d.lock != "" {
+		if _, err := p.tx.ExecContext(p.ctx, p.e.d.lock); err != nil {
+			return fmt.Errorf("lock: %w", err)
+		}
+	}
+	d := &p.res.Document
+	err := p.queryRow(qInsertDocument,
+		p.key, d.ID, d.Date, d.Source, d.URL, d.Title, d.Text, p.now).Scan(&p.doc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // stored before: nothing to do
+	}
+	if err != nil {
+		return fmt.Errorf("document: %w", err)
+	}
+	out.New = true
+	if err := p.check("document"); err != nil {
+		return err
+	}
+	if err := p.sentences(); err != nil {
+		return fmt.Errorf("sentences: %w", err)
+	}
+	if err := p.mentions(); err != nil {
+		return fmt.Errorf("mentions: %w", err)
+	}
+	if err := p.quotes(); err != nil {
+		return fmt.Errorf("quotes: %w", err)
+	}
+	if err := p.check("quotes"); err != nil {
+		return err
+	}
+	n, err := p.events()
+	if err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	out.Events = len(p.res.Events)
+	out.Records = n
+	return p.check("events")
+}
+
+// table is a table that Put fills in batches.
+type table struct {
+	name string
+	cols string // comma-separated
+	ncol int
+}
+
+var (
+	sentencesTable = table{"sentences", "doc, idx, start, stop", 4}
+	mentionsTable  = table{"mentions", "doc, idx, sentence, start, stop, kind, code, country, sector, ident", 10}
+	quotesTable    = table{"quotes", "doc, idx, quote_id, date, speaker, speaker_actor, speaker_text, speaker_start, speaker_stop, " +
+		"cue, cue_start, cue_stop, content, content_start, content_stop, direct, via", 17}
+	eventsTable = table{"events", "doc, record, event_id, sentence, date, outlet, source, source_actor, target, target_actor, " +
+		"cameo, plover, mode, goldstein, quad_class, verb, verb_start, verb_stop, negated, modality, " +
+		"status, reported_by, claimant, quote_id, contests, location, text, pattern", 28}
+)
+
+// batchKey names the INSERT of n rows into a table.
+type batchKey struct {
+	table string
+	n     int
+}
+
+// batchQuery returns INSERT INTO t (cols) VALUES (?, ...), ... for n
+// rows, built once. Callers hold e.mu.
+func (e *engine) batchQuery(t table, n int) string {
+	k := batchKey{t.name, n}
+	if q, ok := e.batches[k]; ok {
+		return q
+	}
+	row := "(" + strings.Repeat("?, ", t.ncol-1) + "?)"
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + t.name + " (" + t.cols + ") VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	e.batches[k] = b.String()
+	return e.batches[k]
+}
+
+// prepareFor prepares every statement that Put needs for res: the fixed
+// ones and the batch INSERTs of its sizes. Callers hold e.mu.
+func (e *engine) prepareFor(ctx context.Context, res *doc.Result) error {
+	for _, q := range putQueries {
+		if err := e.prepare(ctx, q); err != nil {
+			return err
+		}
+	}
+	mentions := 0
+	for _, ms := range res.Mentions {
+		mentions += len(ms)
+	}
+	for _, tn := range []struct {
+		t    table
+		rows int
+	}{{sentencesTable, len(res.Sentences)}, {mentionsTable, mentions}, {quotesTable, len(res.Quotes)}, {eventsTable, len(res.Events)}} {
+		if tn.rows >= batchRows {
+			if err := e.prepare(ctx, e.batchQuery(tn.t, batchRows)); err != nil {
+				return err
+			}
+		}
+		if n := tn.rows % batchRows; n > 0 {
+			if err := e.prepare(ctx, e.batchQuery(tn.t, n)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// insertRows inserts the rows in vals (t.ncol values each) into t,
+// batchRows at a time.
+func (p *putter) insertRows(t table, vals []any) error {
+	rows := len(vals) / t.ncol
+	for at := 0; at < rows; at += batchRows {
+		n := min(batchRows, rows-at)
+		if _, err := p.exec(p.e.batchQuery(t, n), vals[at*t.ncol:(at+n)*t.ncol]...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *putter) sentences() error {
+	ss := p.res.Sentences
+	vals := make([]any, 0, 4*len(ss))
+	for i := range ss {
+		vals = append(vals, p.doc, i, ss[i].Span.Start, ss[i].Span.End)
+	}
+	return p.insertRows(sentencesTable, vals)
+}
+
+func (p *putter) mentions() error {
+	n := 0
+	for _, ms := range p.res.Mentions {
+		n += len(ms)
+	}
+	vals := make([]any, 0, 10*n)
+	i := 0
+	for si, ms := range p.res.Mentions {
+		for mi := range ms {
+			m := &ms[mi]
+			vals = append(vals, p.doc, i, si, m.Span.Start, m.Span.End, m.Kind.String(), m.Code, m.Country, m.Sector, m.ID)
+			i++
+		}
+	}
+	return p.insertRows(mentionsTable, vals)
+}
+
+func (p *putter) quotes() error {
+	qs := p.res.Quotes
+	vals := make([]any, 0, 17*len(qs))
+	for i := range qs {
+		q := &qs[i]
+		speaker := ""
+		if q.Speaker != nil {
+			speaker = q.Speaker.Code
+		}
+		sa, err := encodeActor(q.Speaker)
+		if err != nil {
+			return err
+		}
+		via, err := encodeActors(q.Via)
+		if err != nil {
+			return err
+		}
+		vals = append(vals, p.doc, i, q.ID, p.res.Document.Date, speaker, sa,
+			q.SpeakerText.Text, q.SpeakerText.Span.Start, q.SpeakerText.Span.End,
+			q.Cue.Text, q.Cue.Span.Start, q.Cue.Span.End,
+			q.Content.Text, q.Content.Span.Start, q.Content.Span.End,
+			b2i(q.Direct), via)
+	}
+	return p.insertRows(quotesTable, vals)
+}
+
+// events merges each event into a record, stores it, and brings the
+// records it touched up to date. It returns how many records it created.
+func (p *putter) events() (int, error) {
+	evs := p.res.Events
+	if len(evs) == 0 {
+		return 0, nil
+	}
+	d := &p.res.Document
+	outlet := d.Source
+	if outlet == "" {
+		outlet = "doc:" + p.key // a document without an outlet is its own
+	}
+	created := 0
+	var touched []int64
+	vals := make([]any, 0, eventsTable.ncol*len(evs))
+	for i := range evs {
+		ev := &evs[i]
+		date := eventDate(ev.Date, d.Date)
+		target := ""
+		if ev.Target != nil {
+			target = ev.Target.Code
+		}
+		rec, isNew, err := p.merge(ev, date, target)
+		if err != nil {
+			return 0, err
+		}
+		if isNew {
+			created++
+		}
+		if !slices.Contains(touched, rec) {
+			touched = append(touched, rec)
+		}
+		sa, err := encodeActor(&ev.Source)
+		if err != nil {
+			return 0, err
+		}
+		ta, err := encodeActor(ev.Target)
+		if err != nil {
+			return 0, err
+		}
+		rb, err := encodeActors(ev.ReportedBy)
+		if err != nil {
+			return 0, err
+		}
+		contests, err := encodeStrings(ev.Contests)
+		if err != nil {
+			return 0, err
+		}
+		vals = append(vals, p.doc, rec, ev.ID, ev.Sentence, date, outlet, ev.Source.Code, sa.String, target, ta,
+			ev.CAMEO, ev.PLOVER, ev.Mode, ev.Goldstein, ev.QuadClass, ev.Verb.Text, ev.Verb.Span.Start, ev.Verb.Span.End,
+			b2i(ev.Negated), ev.Modality, ev.Status, rb, Claimant(ev), ev.QuoteID, contests, ev.Location, ev.Text, ev.Pattern)
+	}
+	if err := p.insertRows(eventsTable, vals); err != nil {
+		return 0, err
+	}
+	slices.Sort(touched)
+	for _, id := range touched {
+		if err := p.refresh(id); err != nil {
+			return 0, fmt.Errorf("record %d: %w", id, err)
+		}
+	}
+	return created, nil
+}
+
+// merge finds the record ev joins, stretching its dates to date, or
+// creates one.
+func (p *putter) merge(ev *doc.Event, date, target string) (id int64, isNew bool, err error) {
+	root := Root(ev.CAMEO)
+	lo, hi := "", ""
+	if t, ok := day(date); ok {
+		lo = t.AddDate(0, 0, -p.e.window).Format(time.DateOnly)
+		hi = t.AddDate(0, 0, p.e.window).Format(time.DateOnly)
+	}
+	// Dated records never reach back to '' and undated ones never reach
+	// forward to a date, so neither kind joins the other.
+	rows, err := p.query(qFindRecords, ev.Source.Code, target, root, lo, hi)
+	if err != nil {
+		return 0, false, err
+	}
+	best, bestDist := int64(0), -1
+	var first, last string
+	for rows.Next() {
+		var rid int64
+		var f, l string
+		if err := rows.Scan(&rid, &f, &l); err != nil {
+			rows.Close()
+			return 0, false, err
+		}
+		if dist := distance(date, f, l); bestDist < 0 || dist < bestDist {
+			best, bestDist, first, last = rid, dist, f, l
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, false, err
+	}
+	if bestDist >= 0 {
+		f, l := min(first, date), max(last, date)
+		if f != first || l != last {
+			if _, err := p.exec(qStretchRecord, f, l, best); err != nil {
+				return 0, false, err
+			}
+		}
+		return best, false, nil
+	}
+	// The counts and the code are filled in by refresh.
+	err = p.queryRow(qNewRecord,
+		ev.Source.Code, target, root, ev.CAMEO, ev.PLOVER, ev.Goldstein, ev.QuadClass, date, date,
+		ev.Text, p.res.Document.URL, p.now, p.now).Scan(&id)
+	return id, true, err
+}
+
+// eventDate is the date a report is stored and merged under: the
+// event's, else the document's, else "" (a date that is not YYYY-MM-DD
+// counts as none).
+func eventDate(event, document string) string {
+	if _, ok := day(event); ok {
+		return event
+	}
+	if _, ok := day(document); ok {
+		return document
+	}
+	return ""
+}
+
+// distance is how many days date lies outside [first, last]: 0 inside
+// (and for undated reports, which only meet undated records).
+func distance(date, first, last string) int {
+	t, ok1 := day(date)
+	f, ok2 := day(first)
+	l, ok3 := day(last)
+	if !ok1 || !ok2 || !ok3 {
+		return 0
+	}
+	switch {
+	case t.Before(f):
+		return int(f.Sub(t).Hours() / 24)
+	case t.After(l):
+		return int(t.Sub(l).Hours() / 24)
+	}
+	return 0
+}
+
+// refresh recomputes a record's counts and majority code from its
+// reports.
+func (p *putter) refresh(id int64) error {
+	var mentions, articles, outlets, asserted, claimed, denied, negated, hypothetical int
+	err := p.queryRow(qRecordCounts, id).Scan(&mentions, &articles, &outlets,
+		&asserted, &claimed, &denied, &negated, &hypothetical)
+	if err != nil {
+		return err
+	}
+	// The most frequent code; on a tie the one reported first.
+	var cameo, plover string
+	var goldstein float64
+	var quad int
+	err = p.queryRow(qRecordCode, id).
+		Scan(&cameo, &plover, &goldstein, &quad)
+	if err != nil {
+		return err
+	}
+	_, err = p.exec(qRefreshRecord,
+		cameo, plover, goldstein, quad, mentions, articles, outlets, asserted, claimed, denied, negated,
+		hypothetical, p.now, id)
+	return err
+}

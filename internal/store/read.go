@@ -1,0 +1,391 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"dyad/internal/doc"
+)
+
+// Limits of a listing.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 10000
+)
+
+func limits(limit, offset int) (int, int) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	return min(limit, MaxLimit), max(offset, 0)
+}
+
+// where collects the conditions of a query and their arguments. Every
+// value is a bind parameter; the conditions are constants of this file.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+// prefix adds "col starts with p" unless p is empty.
+func (w *where) prefix(col, p string) {
+	if p != "" {
+		w.add(col+` LIKE ? ESCAPE '\'`, likePrefix(p))
+	}
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// recordFilter turns f into conditions on records r.
+func recordFilter(f EventFilter) *where {
+	w := &where{}
+	if f.From != "" {
+		w.add("r.last_date >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("r.first_date <> '' AND r.first_date <= ?", f.To)
+	}
+	if f.Actor != "" {
+		p := likePrefix(f.Actor)
+		w.add(`(r.source LIKE ? ESCAPE '\' OR r.target LIKE ? ESCAPE '\')`, p, p)
+	}
+	w.prefix("r.source", f.Source)
+	w.prefix("r.target", f.Target)
+	if f.PLOVER != "" {
+		w.add("r.plover = ?", f.PLOVER)
+	}
+	w.prefix("r.cameo", f.CAMEO)
+	if f.Claimant != "" {
+		w.add(`EXISTS (SELECT 1 FROM events c WHERE c.record = r.id AND c.claimant LIKE ? ESCAPE '\')`,
+			likePrefix(f.Claimant))
+	}
+	return w
+}
+
+const recordCols = `r.id, r.source, r.target, r.root, r.cameo, r.plover, r.goldstein, r.quad_class,
+	r.first_date, r.last_date, r.mentions, r.articles, r.outlets, r.asserted, r.claimed, r.denied,
+	r.negated, r.hypothetical, r.example, r.source_url, r.added, r.updated`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanRecord(s scanner, r *Record) error {
+	return s.Scan(&r.ID, &r.Source, &r.Target, &r.Root, &r.CAMEO, &r.PLOVER, &r.Goldstein, &r.QuadClass,
+		&r.FirstDate, &r.LastDate, &r.Mentions, &r.Articles, &r.Outlets, &r.Asserted, &r.Claimed, &r.Denied,
+		&r.Negated, &r.Hypothetical, &r.Example, &r.SourceURL, &r.Added, &r.Updated)
+}
+
+// Events lists event records; see Store.
+func (e *engine) Events(ctx context.Context, f EventFilter) ([]Record, error) {
+	w := recordFilter(f)
+	limit, offset := limits(f.Limit, f.Offset)
+	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT `+recordCols+` FROM records r`+w.String()+
+		` ORDER BY r.last_date DESC, r.id DESC LIMIT ? OFFSET ?`), append(w.args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	defer rows.Close()
+	out := []Record{}
+	for rows.Next() {
+		var r Record
+		if err := scanRecord(rows, &r); err != nil {
+			return nil, fmt.Errorf("store: events: %w", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	return out, nil
+}
+
+// Event returns a record and its reports, oldest first; see Store.
+func (e *engine) Event(ctx context.Context, id int64) (Record, []Evidence, error) {
+	var r Record
+	err := scanRecord(e.r.QueryRowContext(ctx, e.d.q(`SELECT `+recordCols+` FROM records r WHERE r.id = ?`), id), &r)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Record{}, nil, fmt.Errorf("store: event %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Record{}, nil, fmt.Errorf("store: event %d: %w", id, err)
+	}
+	ev, err := e.evidence(ctx, "e.record = ?", id)
+	if err != nil {
+		return Record{}, nil, fmt.Errorf("store: event %d: %w", id, err)
+	}
+	return r, ev, nil
+}
+
+// evidence returns the reports that cond (on events e) selects, in
+// the order they were stored.
+func (e *engine) evidence(ctx context.Context, cond string, arg any) ([]Evidence, error) {
+	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT e.id, e.record, d.key, d.doc_id, d.source, d.url, d.title,
+		e.event_id, e.sentence, e.date, e.source_actor, e.target_actor, e.cameo, e.plover, e.mode, e.goldstein, e.quad_class,
+		e.verb, e.verb_start, e.verb_stop, e.negated, e.modality, e.status, e.reported_by, e.claimant,
+		e.quote_id, e.contests, e.location, e.text, e.pattern
+		FROM events e JOIN documents d ON d.id = e.doc WHERE `+cond+` ORDER BY e.id`), arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Evidence{}
+	for rows.Next() {
+		var v Evidence
+		var sa string
+		var ta sql.NullString
+		var rb, contests string
+		var negated int
+		ev := &v.Event
+		if err := rows.Scan(&v.ID, &v.RecordID, &v.DocKey, &v.DocID, &v.Outlet, &v.URL, &v.Title,
+			&ev.ID, &ev.Sentence, &ev.Date, &sa, &ta, &ev.CAMEO, &ev.PLOVER, &ev.Mode, &ev.Goldstein, &ev.QuadClass,
+			&ev.Verb.Text, &ev.Verb.Span.Start, &ev.Verb.Span.End, &negated, &ev.Modality, &ev.Status, &rb,
+			&v.Claimant, &ev.QuoteID, &contests, &ev.Location, &ev.Text, &ev.Pattern); err != nil {
+			return nil, err
+		}
+		ev.DocID = v.DocID
+		ev.Negated = negated != 0
+		src, err := decodeActor(sql.NullString{String: sa, Valid: true})
+		if err != nil {
+			return nil, err
+		}
+		ev.Source = *src
+		if ev.Target, err = decodeActor(ta); err != nil {
+			return nil, err
+		}
+		if ev.ReportedBy, err = decodeActors(rb); err != nil {
+			return nil, err
+		}
+		if ev.Contests, err = decodeStrings(contests); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Document returns a stored document and what was found in it; see Store.
+func (e *engine) Document(ctx context.Context, key string) (StoredDocument, error) {
+	var sd StoredDocument
+	var id int64
+	d := &sd.Document
+	err := e.r.QueryRowContext(ctx, e.d.q(`SELECT id, key, doc_id, date, source, url, title, text, added
+		FROM documents WHERE key = ?`), key).Scan(&id, &sd.Key, &d.ID, &d.Date, &d.Source, &d.URL, &d.Title, &d.Text, &sd.Added)
+	if errors.Is(err, sql.ErrNoRows) {
+		return StoredDocument{}, fmt.Errorf("store: document %q: %w", key, ErrNotFound)
+	}
+	if err != nil {
+		return StoredDocument{}, fmt.Errorf("store: document %s: %w", key, err)
+	}
+	if err := e.documentParts(ctx, id, &sd); err != nil {
+		return StoredDocument{}, fmt.Errorf("store: document %s: %w", key, err)
+	}
+	return sd, nil
+}
+
+func (e *engine) documentParts(ctx context.Context, id int64, sd *StoredDocument) error {
+	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT start, stop FROM sentences WHERE doc = ? ORDER BY idx`), id)
+	if err != nil {
+		return err
+	}
+	sd.Sentences = []doc.Span{}
+	for rows.Next() {
+		var s doc.Span
+		if err := rows.Scan(&s.Start, &s.End); err != nil {
+			rows.Close()
+			return err
+		}
+		sd.Sentences = append(sd.Sentences, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	rows, err = e.r.QueryContext(ctx, e.d.q(`SELECT sentence, start, stop, kind, code, country, sector, ident
+		FROM mentions WHERE doc = ? ORDER BY idx`), id)
+	if err != nil {
+		return err
+	}
+	sd.Mentions = []MentionSpan{}
+	for rows.Next() {
+		var m MentionSpan
+		if err := rows.Scan(&m.Sentence, &m.Span.Start, &m.Span.End, &m.Kind, &m.Code, &m.Country, &m.Sector, &m.ID); err != nil {
+			rows.Close()
+			return err
+		}
+		sd.Mentions = append(sd.Mentions, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	if sd.Events, err = e.evidence(ctx, "e.doc = ?", id); err != nil {
+		return err
+	}
+	qs, err := e.quotes(ctx, &where{conds: []string{"q.doc = ?"}, args: []any{id}}, "q.idx", MaxLimit, 0)
+	if err != nil {
+		return err
+	}
+	sd.Quotes = make([]doc.Quote, len(qs))
+	for i := range qs {
+		sd.Quotes[i] = qs[i].Quote
+	}
+	return nil
+}
+
+// Quotes lists quotes, newest document first, in text order within a
+// document; see Store.
+func (e *engine) Quotes(ctx context.Context, f QuoteFilter) ([]StoredQuote, error) {
+	w := &where{}
+	if f.DocKey != "" {
+		w.add("d.key = ?", f.DocKey)
+	}
+	w.prefix("q.speaker", f.Speaker)
+	if f.From != "" {
+		w.add("q.date >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("q.date <> '' AND q.date <= ?", f.To)
+	}
+	limit, offset := limits(f.Limit, f.Offset)
+	qs, err := e.quotes(ctx, w, "q.date DESC, q.doc DESC, q.idx", limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("store: quotes: %w", err)
+	}
+	return qs, nil
+}
+
+func (e *engine) quotes(ctx context.Context, w *where, order string, limit, offset int) ([]StoredQuote, error) {
+	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT d.key, d.doc_id, q.date, q.quote_id, q.speaker_actor,
+		q.speaker_text, q.speaker_start, q.speaker_stop, q.cue, q.cue_start, q.cue_stop,
+		q.content, q.content_start, q.content_stop, q.direct, q.via
+		FROM quotes q JOIN documents d ON d.id = q.doc`+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`),
+		append(w.args, limit, offset)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []StoredQuote{}
+	for rows.Next() {
+		var sq StoredQuote
+		q := &sq.Quote
+		var sa sql.NullString
+		var direct int
+		var via string
+		if err := rows.Scan(&sq.DocKey, &q.DocID, &sq.Date, &q.ID, &sa,
+			&q.SpeakerText.Text, &q.SpeakerText.Span.Start, &q.SpeakerText.Span.End,
+			&q.Cue.Text, &q.Cue.Span.Start, &q.Cue.Span.End,
+			&q.Content.Text, &q.Content.Span.Start, &q.Content.Span.End, &direct, &via); err != nil {
+			return nil, err
+		}
+		q.Direct = direct != 0
+		if q.Speaker, err = decodeActor(sa); err != nil {
+			return nil, err
+		}
+		if q.Via, err = decodeActors(via); err != nil {
+			return nil, err
+		}
+		out = append(out, sq)
+	}
+	return out, rows.Err()
+}
+
+// Series gives the daily counts of the reports that f selects, oldest
+// day first. The filter applies to each report (its codes, claimant and
+// date); undated reports are left out, and Limit and Offset are ignored.
+func (e *engine) Series(ctx context.Context, f EventFilter) ([]Day, error) {
+	w := &where{}
+	w.add("e.date <> ''")
+	if f.From != "" {
+		w.add("e.date >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("e.date <= ?", f.To)
+	}
+	if f.Actor != "" {
+		p := likePrefix(f.Actor)
+		w.add(`(e.source LIKE ? ESCAPE '\' OR e.target LIKE ? ESCAPE '\')`, p, p)
+	}
+	w.prefix("e.source", f.Source)
+	w.prefix("e.target", f.Target)
+	if f.PLOVER != "" {
+		w.add("e.plover = ?", f.PLOVER)
+	}
+	w.prefix("e.cameo", f.CAMEO)
+	w.prefix("e.claimant", f.Claimant)
+	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT e.date, COUNT(*),
+		COALESCE(SUM(CASE WHEN e.quad_class IN (1, 2) THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN e.quad_class IN (3, 4) THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(e.goldstein), 0)
+		FROM events e`+w.String()+` GROUP BY e.date ORDER BY e.date`), w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: series: %w", err)
+	}
+	defer rows.Close()
+	out := []Day{}
+	for rows.Next() {
+		var d Day
+		if err := rows.Scan(&d.Date, &d.Events, &d.Cooperation, &d.Conflict, &d.Goldstein); err != nil {
+			return nil, fmt.Errorf("store: series: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: series: %w", err)
+	}
+	return out, nil
+}
+
+// Network gives the (source, target) edges of the records f selects,
+// most mentioned first; records without a target make no edge. See Store.
+func (e *engine) Network(ctx context.Context, f EventFilter) ([]Edge, error) {
+	w := recordFilter(f)
+	w.add("r.target <> ''")
+	limit, offset := limits(f.Limit, f.Offset)
+	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT r.source, r.target, COUNT(*), SUM(r.mentions), AVG(r.goldstein)
+		FROM records r`+w.String()+` GROUP BY r.source, r.target
+		ORDER BY SUM(r.mentions) DESC, COUNT(*) DESC, r.source, r.target LIMIT ? OFFSET ?`),
+		append(w.args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: network: %w", err)
+	}
+	defer rows.Close()
+	out := []Edge{}
+	for rows.Next() {
+		var g Edge
+		if err := rows.Scan(&g.Source, &g.Target, &g.Records, &g.Mentions, &g.Goldstein); err != nil {
+			return nil, fmt.Errorf("store: network: %w", err)
+		}
+		out = append(out, g)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: network: %w", err)
+	}
+	return out, nil
+}
+
+// Counts returns the totals; see Store.
+func (e *engine) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := e.r.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM sentences), (SELECT COUNT(*) FROM mentions),
+		(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM records), (SELECT COUNT(*) FROM quotes)`).
+		Scan(&c.Documents, &c.Sentences, &c.Mentions, &c.Events, &c.Records, &c.Quotes)
+	if err != nil {
+		return Counts{}, fmt.Errorf("store: counts: %w", err)
+	}
+	return c, nil
+}

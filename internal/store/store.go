@@ -1,0 +1,254 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dyad/internal/doc"
+)
+
+// ErrNotFound is returned for an unknown event or document id.
+var ErrNotFound = errors.New("not found")
+
+// Store is what the engines implement. Every method is safe for
+// concurrent use.
+type Store interface {
+	// Put stores one coded document with its sentences, mentions, events
+	// and quotes, and merges its events into event records, in one
+	// transaction. A document already stored (same DocKey) is left as it
+	// is and Put reports New=false.
+	Put(ctx context.Context, res *doc.Result) (PutResult, error)
+
+	// Events lists event records, newest first, that match f.
+	Events(ctx context.Context, f EventFilter) ([]Record, error)
+	// Event returns one event record and every report of it.
+	Event(ctx context.Context, id int64) (Record, []Evidence, error)
+	// Document returns a stored document with its events, quotes and
+	// mentions, every span a byte offset into its Text.
+	Document(ctx context.Context, key string) (StoredDocument, error)
+	// Quotes lists quotes that match f.
+	Quotes(ctx context.Context, f QuoteFilter) ([]StoredQuote, error)
+	// Series gives daily report counts and Goldstein sums for the events
+	// whose source and target codes start with the given prefixes
+	// (an empty prefix matches every actor).
+	Series(ctx context.Context, f EventFilter) ([]Day, error)
+	// Network gives the actor graph: one edge per (source, target) pair
+	// of event records matching f, heaviest first, at most f.Limit.
+	Network(ctx context.Context, f EventFilter) ([]Edge, error)
+	// Counts returns the totals of the store.
+	Counts(ctx context.Context) (Counts, error)
+
+	Close() error
+}
+
+// PutResult says what Put did.
+type PutResult struct {
+	Key     string // the document's DocKey
+	New     bool   // false when the document was already stored
+	Events  int    // events stored (0 when !New)
+	Records int    // event records created (the rest merged into existing ones)
+}
+
+// Counts are the totals of a store.
+type Counts struct {
+	Documents int64 `json:"documents"`
+	Sentences int64 `json:"sentences"`
+	Mentions  int64 `json:"mentions"`
+	Events    int64 `json:"events"`  // reports: one per coded event in a document
+	Records   int64 `json:"records"` // event records the reports merged into
+	Quotes    int64 `json:"quotes"`
+}
+
+// EventFilter selects event records. Zero fields select everything.
+// Codes match as prefixes: Actor "IRN" matches IRN, IRNGOV, IRNMIL.
+type EventFilter struct {
+	From, To string // dates, YYYY-MM-DD inclusive, on the record's first and last dates
+	Actor    string // either side
+	Source   string
+	Target   string
+	PLOVER   string // exact PLOVER type: "REJECT"
+	CAMEO    string // prefix: "12" matches 120..129x
+	Claimant string // prefix of any report's claimant code (who says it: reported_by's first, innermost, actor)
+	Limit    int    // 0: the engine's default (100); at most 10,000
+	Offset   int
+}
+
+// QuoteFilter selects quotes. Zero fields select everything.
+type QuoteFilter struct {
+	DocKey  string
+	Speaker string // prefix of the speaker's actor code
+	From    string
+	To      string
+	Limit   int
+	Offset  int
+}
+
+// Record is one real-world event as reported by one or more documents:
+// same source and target codes, same CAMEO root, dates within the merge
+// window. Disagreement stays visible: reports that negate, deny or
+// contest the event are kept in it and counted apart.
+type Record struct {
+	ID        int64   `json:"id"`
+	Source    string  `json:"source"` // actor code
+	Target    string  `json:"target"` // "" when the event has no target
+	Root      string  `json:"root"`   // CAMEO root, two digits
+	CAMEO     string  `json:"cameo"`  // the code most reports gave (ties: the first)
+	PLOVER    string  `json:"plover"`
+	Goldstein float64 `json:"goldstein"` // of CAMEO
+	QuadClass int     `json:"quad_class"`
+	FirstDate string  `json:"first_date"`
+	LastDate  string  `json:"last_date"`
+	// Mentions counts every report; Articles distinct documents; Outlets
+	// distinct Document.Source values (a document without one counts as
+	// its own outlet).
+	Mentions int `json:"mentions"`
+	Articles int `json:"articles"`
+	Outlets  int `json:"outlets"`
+	// Reports by status: asserted, claimed, denied, negated, hypothetical.
+	Asserted     int `json:"asserted"`
+	Claimed      int `json:"claimed"`
+	Denied       int `json:"denied"`
+	Negated      int `json:"negated"`
+	Hypothetical int `json:"hypothetical"`
+	// Example is the text of the first report's sentence.
+	Example string `json:"example"`
+	// SourceURL is the first report's document URL (GDELT's SOURCEURL).
+	SourceURL string `json:"source_url"`
+	Added     string `json:"added"` // when the record was created, RFC 3339 UTC
+	Updated   string `json:"updated"`
+}
+
+// Evidence is one report of an event record: a coded event in a document.
+type Evidence struct {
+	ID       int64     `json:"id"`
+	RecordID int64     `json:"record_id"`
+	DocKey   string    `json:"doc_key"`
+	DocID    string    `json:"doc_id"` // the caller's id for the document
+	Outlet   string    `json:"outlet"` // Document.Source
+	URL      string    `json:"url"`
+	Title    string    `json:"title"`
+	Event    doc.Event `json:"event"` // as coded, spans into the document text
+	// Claimant is who claims the event: the innermost reporter (the
+	// speaker; the rest of reported_by only passed the claim on), or ""
+	// when the writer asserts it.
+	Claimant string `json:"claimant"`
+}
+
+// StoredDocument is a document with everything dyad found in it.
+type StoredDocument struct {
+	Key       string        `json:"key"`
+	Document  doc.Document  `json:"document"`
+	Sentences []doc.Span    `json:"sentences"`
+	Mentions  []MentionSpan `json:"mentions"`
+	Events    []Evidence    `json:"events"`
+	Quotes    []doc.Quote   `json:"quotes"`
+	Added     string        `json:"added"`
+}
+
+// MentionSpan is a dictionary mention of a stored document.
+type MentionSpan struct {
+	Sentence int      `json:"sentence"`
+	Span     doc.Span `json:"span"`
+	Kind     string   `json:"kind"`
+	Code     string   `json:"code"`
+	Country  string   `json:"country"`
+	Sector   string   `json:"sector"`
+	ID       string   `json:"id,omitempty"`
+}
+
+// StoredQuote is a quote with the document it came from.
+type StoredQuote struct {
+	DocKey string    `json:"doc_key"`
+	Date   string    `json:"date"`
+	Quote  doc.Quote `json:"quote"`
+}
+
+// Day is one day of a dyad's time series.
+type Day struct {
+	Date        string  `json:"date"`
+	Events      int     `json:"events"`      // reports that day
+	Cooperation int     `json:"cooperation"` // reports with quad class 1 or 2
+	Conflict    int     `json:"conflict"`    // quad class 3 or 4
+	Goldstein   float64 `json:"goldstein"`   // sum over the reports
+}
+
+// Edge is one (source, target) pair of the actor network.
+type Edge struct {
+	Source    string  `json:"source"`
+	Target    string  `json:"target"`
+	Records   int     `json:"records"`
+	Mentions  int     `json:"mentions"`
+	Goldstein float64 `json:"goldstein"` // mean over the records
+}
+
+// DocKey is a document's identity: the SHA-256 of its text with runs of
+// white space made one space and the ends trimmed, first 16 bytes in hex.
+// The same article fetched twice, with other line breaks, has one key.
+func DocKey(text string) string {
+	h := sha256.New()
+	var b [utf8.UTFMax]byte
+	space := false
+	started := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = started
+			continue
+		}
+		if space {
+			h.Write([]byte{' '})
+			space = false
+		}
+		started = true
+		n := utf8.EncodeRune(b[:], r)
+		h.Write(b[:n])
+	}
+	sum := h.Sum(nil)
+	return hex.EncodeToString(sum[:16])
+}
+
+// Claimant returns who claims e: the innermost reporter, the one who
+// says it ("Khamenei said ..., IRNA reported, according to Reuters":
+// Khamenei), or "" when the writer asserts it.
+func Claimant(e *doc.Event) string {
+	if len(e.ReportedBy) == 0 {
+		return ""
+	}
+	return e.ReportedBy[0].Code
+}
+
+// Root returns the CAMEO root (the first two digits) of a code.
+func Root(cameo string) string {
+	if len(cameo) < 2 {
+		return cameo
+	}
+	return cameo[:2]
+}
+
+// Options tune a store.
+type Options struct {
+	// Window is how many days apart two reports of the same source,
+	// target and CAMEO root may be and still be one event record;
+	// 0 means the default, 2.
+	Window int
+}
+
+// DefaultWindow is the merge window in days.
+const DefaultWindow = 2
+
+// Open opens the store a --db value names: a postgres:// or
+// postgresql:// URL opens PostgreSQL, anything else is a SQLite file
+// (created with its schema when absent).
+func Open(ctx context.Context, dsn string, opts Options) (Store, error) {
+	if opts.Window <= 0 {
+		opts.Window = DefaultWindow
+	}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return OpenPostgres(ctx, dsn, opts)
+	}
+	return OpenSQLite(ctx, dsn, opts)
+}
