@@ -266,7 +266,7 @@ func (sc *Sentence) compose(ms []doc.Mention) (doc.Actor, bool) {
 	span := doc.Span{Start: ms[0].Span.Start, End: ms[len(ms)-1].Span.End}
 	a := doc.Actor{Span: span, Text: span.In(sc.Doc.Text)}
 	if agent != nil && agent.Affix != doc.NoAffix && (named == nil || named.Kind != doc.Person) {
-		return affixed(a, named, country, ms)
+		return sc.affixed(a, named, country, ms)
 	}
 	switch {
 	case named != nil && named.Kind == doc.Person:
@@ -295,7 +295,10 @@ func (sc *Sentence) compose(ms []doc.Mention) (doc.Actor, bool) {
 // actor or country, then each agent of the phrase in turn, [~CODE] agents
 // appended and [CODE~] agents put first, leaving out the 3-letter parts
 // the code has already ("White House security officials": USAGOV).
-func affixed(a doc.Actor, named, country *doc.Mention, ms []doc.Mention) (doc.Actor, bool) {
+//
+// An agent after "former", or in a phrase that starts with it, is an
+// elite of no office: ELI ("former Gondor prosecutors": GONELI).
+func (sc *Sentence) affixed(a doc.Actor, named, country *doc.Mention, ms []doc.Mention) (doc.Actor, bool) {
 	var code string
 	switch {
 	case named != nil:
@@ -308,13 +311,22 @@ func affixed(a doc.Actor, named, country *doc.Mention, ms []doc.Mention) (doc.Ac
 		if m.Kind != doc.Agent || m.Affix == doc.NoAffix {
 			continue
 		}
-		code = joinCode(code, m.Code, m.Affix == doc.Prefix)
+		add, sector := m.Code, m.Sector
+		if sc.former(m.First) || sc.former(ms[0].First) {
+			add, sector = "ELI", "ELI"
+		}
+		code = joinCode(code, add, m.Affix == doc.Prefix)
 		if a.Sector == "" {
-			a.Sector = m.Sector
+			a.Sector = sector
 		}
 	}
 	a.Code = code
 	return a, code != ""
+}
+
+// former reports whether the word before token i is "former".
+func (sc *Sentence) former(i int) bool {
+	return i > 0 && sc.lemma(i-1) == "former"
 }
 
 // joinCode adds the 3-letter parts of add that code lacks, after it or

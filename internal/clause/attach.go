@@ -211,6 +211,9 @@ func (s *sentence) commaBetween(from, to int) bool {
 func (s *sentence) onlyBetween(p, next *Predicate) bool {
 	i := p.Last
 	if p.Object >= 0 {
+		if x := s.p.NPs[p.Object]; !objectControl[p.Lemma] && !s.timeNP(p.Object) && len(x.Members) == 0 && !s.tags[x.Head].IsProper() {
+			return false // "abandoned efforts to stop": the infinitive is the noun's
+		}
 		i = s.p.NPs[p.Object].Last
 	}
 	for i < next.First && (s.tags[i] == doc.RB || s.tags[i] == doc.Comma) {

@@ -27,6 +27,10 @@ type Entry struct {
 	// Affix is set for TABARI/PETRARCH agents: how their code joins the
 	// actor's.
 	Affix doc.Affix
+	// Exact phrases match only as written, not through a noun's lemma:
+	// TABARI/PETRARCH files list their plurals ("POLICE {}" has none, so
+	// "polices" is not police).
+	Exact bool
 }
 
 // caseRule says how a token of a phrase must be written in the text.
@@ -78,6 +82,7 @@ type phrase struct {
 	entry int32
 	rules []caseRule
 	lemma bool // matched through a lemma: a plural of the written form
+	exact bool // never matched through a lemma (Entry.Exact)
 }
 
 type node struct {
@@ -111,7 +116,7 @@ func (m *Matcher) Add(p string, e Entry) error {
 	if len(toks) == 0 {
 		return fmt.Errorf("empty phrase")
 	}
-	ph := phrase{entry: int32(len(m.entries)), rules: make([]caseRule, len(toks))}
+	ph := phrase{entry: int32(len(m.entries)), rules: make([]caseRule, len(toks)), exact: e.Exact}
 	m.entries = append(m.entries, e)
 	n := int32(0)
 	var buf [64]byte
@@ -175,7 +180,7 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 		}
 		j := i + w.bestLen
 		for _, ph := range m.nodes[w.best].phrases {
-			if len(ph.rules) != j-i || !rulesHold(ph.rules, txt, toks[i:j]) {
+			if len(ph.rules) != j-i || !rulesHold(ph.rules, txt, toks[i:j]) || ph.exact && w.bestLemma {
 				continue
 			}
 			e := &m.entries[ph.entry]
@@ -209,7 +214,7 @@ func (w *walker) walk(n int32, j int, viaLemma bool) {
 	m := w.m
 	if j > w.start {
 		for _, ph := range m.nodes[n].phrases {
-			if !rulesHold(ph.rules, w.txt, w.toks[w.start:j]) {
+			if ph.exact && viaLemma || !rulesHold(ph.rules, w.txt, w.toks[w.start:j]) {
 				continue
 			}
 			if l := j - w.start; l > w.bestLen || l == w.bestLen && w.bestLemma && !viaLemma {

@@ -306,7 +306,7 @@ func (k *KB) addPETRARCHAgents(agents []PETRARCHAgent, file string, sum *PETRARC
 		if a.Prefix {
 			sum.PrefixAgents++
 		}
-		e := Entry{Kind: doc.Agent, Code: a.Code, Sector: a.Code[:min(3, len(a.Code))], File: file, Line: a.Line, Affix: doc.Suffix}
+		e := Entry{Kind: doc.Agent, Code: a.Code, Sector: a.Code[:min(3, len(a.Code))], File: file, Line: a.Line, Affix: doc.Suffix, Exact: true}
 		if a.Prefix {
 			e.Affix = doc.Prefix
 		}
