@@ -258,6 +258,21 @@ func (s *sentence) attachSubject(pi int) {
 		}
 		i--
 	}
+	if i > 0 && s.tags[i] == doc.Comma && !p.Speech {
+		// "Arnor's foreign minister, in remarks published on Monday,
+		// urged": a prepositional aside between commas.
+		for k := i - 1; k > 0 && k >= i-12; k-- {
+			if s.tags[k] == doc.Comma {
+				if s.tags[k+1] == doc.IN && s.p.NPOf[k-1] >= 0 {
+					i = k - 1
+				}
+				break
+			}
+			if s.tags[k] == doc.Period || isFinite(s.tags[k]) {
+				break
+			}
+		}
+	}
 	if i >= 0 {
 		switch t := s.tags[i]; {
 		case s.p.NPOf[i] >= 0:

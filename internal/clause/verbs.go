@@ -123,6 +123,15 @@ func (s *sentence) reducedRelative(first int) bool {
 	if s.p.NPOf[j] < 0 {
 		return false
 	}
+	after := first + 1
+	if after < len(s.tags) && s.tags[after] == doc.RP {
+		after++
+	}
+	if after < len(s.tags) && s.p.NPOf[after] >= 0 && !s.timeNP(s.p.NPOf[after]) && s.tags[s.p.NPs[s.p.NPOf[after]].Head] != doc.CD {
+		// "Ethiopia broken down a treaty": a participle with an object is
+		// a past tense the tagger missed, not a passive.
+		return false
+	}
 	for j := first + 1; j < len(s.tags); j++ {
 		if isFinite(s.tags[j]) || s.tags[j] == doc.IN && s.lemma(j) == "by" && j-first <= 8 {
 			return true
