@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"dyad/internal/doc"
 )
@@ -49,6 +50,22 @@ func (w *where) String() string {
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
 
+// unmatchable reports whether a filter value can match no stored value:
+// one with NUL or invalid UTF-8 (PostgreSQL refuses to compare them and
+// SQLite's LIKE stops at NUL, so both engines answer "nothing" instead).
+func unmatchable(vs ...string) bool {
+	for _, v := range vs {
+		if strings.IndexByte(v, 0) >= 0 || !utf8.ValidString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *EventFilter) unmatchable() bool {
+	return unmatchable(f.From, f.To, f.Actor, f.Source, f.Target, f.PLOVER, f.CAMEO, f.Claimant)
+}
+
 // recordFilter turns f into conditions on records r.
 func recordFilter(f EventFilter) *where {
 	w := &where{}
@@ -89,6 +106,9 @@ func scanRecord(s scanner, r *Record) error {
 
 // Events lists event records; see Store.
 func (e *engine) Events(ctx context.Context, f EventFilter) ([]Record, error) {
+	if f.unmatchable() {
+		return []Record{}, nil
+	}
 	w := recordFilter(f)
 	limit, offset := limits(f.Limit, f.Offset)
 	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT `+recordCols+` FROM records r`+w.String()+
@@ -177,6 +197,9 @@ func (e *engine) evidence(ctx context.Context, cond string, arg any) ([]Evidence
 
 // Document returns a stored document and what was found in it; see Store.
 func (e *engine) Document(ctx context.Context, key string) (StoredDocument, error) {
+	if unmatchable(key) {
+		return StoredDocument{}, fmt.Errorf("store: document %q: %w", key, ErrNotFound)
+	}
 	var sd StoredDocument
 	var id int64
 	d := &sd.Document
@@ -249,6 +272,9 @@ func (e *engine) documentParts(ctx context.Context, id int64, sd *StoredDocument
 // Quotes lists quotes, newest document first, in text order within a
 // document; see Store.
 func (e *engine) Quotes(ctx context.Context, f QuoteFilter) ([]StoredQuote, error) {
+	if unmatchable(f.DocKey, f.Speaker, f.From, f.To) {
+		return []StoredQuote{}, nil
+	}
 	w := &where{}
 	if f.DocKey != "" {
 		w.add("d.key = ?", f.DocKey)
@@ -307,6 +333,9 @@ func (e *engine) quotes(ctx context.Context, w *where, order string, limit, offs
 // day first. The filter applies to each report (its codes, claimant and
 // date); undated reports are left out, and Limit and Offset are ignored.
 func (e *engine) Series(ctx context.Context, f EventFilter) ([]Day, error) {
+	if f.unmatchable() {
+		return []Day{}, nil
+	}
 	w := &where{}
 	w.add("e.date <> ''")
 	if f.From != "" {
@@ -352,6 +381,9 @@ func (e *engine) Series(ctx context.Context, f EventFilter) ([]Day, error) {
 // Network gives the (source, target) edges of the records f selects,
 // most mentioned first; records without a target make no edge. See Store.
 func (e *engine) Network(ctx context.Context, f EventFilter) ([]Edge, error) {
+	if f.unmatchable() {
+		return []Edge{}, nil
+	}
 	w := recordFilter(f)
 	w.add("r.target <> ''")
 	limit, offset := limits(f.Limit, f.Offset)
