@@ -208,7 +208,7 @@ func (sc *Sentence) withCountryOf(x clause.NP, a doc.Actor) []doc.Actor {
 		return nil
 	}
 	var out []doc.Actor
-	for _, c := range sc.actorsOf(sc.P.NPOf[i+1], false) {
+	for _, c := range sc.actorsOf(sc.P.NPOf[i+1], true) {
 		if affix := sc.agentAffix(x); affix != doc.NoAffix {
 			// TABARI/PETRARCH agents join any actor's code: "activists
 			// of Amnesty International" is NGM + OPP.

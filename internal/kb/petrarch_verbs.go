@@ -49,6 +49,9 @@ type PETRARCHVerbBlock struct {
 type PETRARCHVerb struct {
 	Line       int
 	Verb, Code string
+	// Pre are words that come before the verb, lowercase ("wire" of
+	// WIRE_+TAP: the '+' marks the verb's own word).
+	Pre []string
 	// Forms are the irregular forms listed in braces, lowercase, words
 	// separated by spaces ("broke down").
 	Forms []string
@@ -151,12 +154,14 @@ func ParsePETRARCHVerbs(r io.Reader, file string) (*PETRARCHVerbs, []error) {
 				}
 				inner := strings.TrimSuffix(strings.TrimSpace(head[i+1:]), "}")
 				for f := range strings.FieldsSeq(inner) {
+					_, f = splitPre(f)
 					if f = strings.ToLower(petrPhrase(strings.ReplaceAll(f, "+", " "))); f != "" {
 						forms = append(forms, f)
 					}
 				}
 				head = head[:i]
 			}
+			pre, head := splitPre(strings.TrimSpace(head))
 			verb := strings.ToLower(petrPhrase(strings.ReplaceAll(head, "+", " ")))
 			if verb == "" || strings.ContainsAny(verb, "*$%^&()[]{}") {
 				errorf(line, "bad verb %q", clip(t))
@@ -172,10 +177,25 @@ func ParsePETRARCHVerbs(r io.Reader, file string) (*PETRARCHVerbs, []error) {
 				errorf(line, "verb %q outside a verb block", clip(verb))
 				return
 			}
-			b.Verbs = append(b.Verbs, PETRARCHVerb{Line: line, Verb: verb, Code: code, Forms: forms})
+			b.Verbs = append(b.Verbs, PETRARCHVerb{Line: line, Verb: verb, Code: code, Forms: forms, Pre: pre})
 		}
 	})
 	return d, byLine(append(errs, rerrs...))
+}
+
+// splitPre splits a verb written with words before its own word, which
+// a '+' marks ("WIRE_+TAP"), into those words (lowercase) and the rest
+// ("TAP"). A leading '+' ("+CALL_OFF") marks a verb of several words.
+func splitPre(v string) ([]string, string) {
+	i := strings.IndexByte(v, '+')
+	if i <= 0 {
+		return nil, v
+	}
+	var pre []string
+	for _, w := range petrWords(v[:i]) {
+		pre = append(pre, strings.ToLower(w))
+	}
+	return pre, v[i+1:]
 }
 
 // synsetName is the name of a synset definition or reference: no '&', no
@@ -286,7 +306,7 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 			}
 			if goodCode(code) {
 				out = append(out, Pattern{Code: code, Reverse: reverse, Verb: v.Verb, Text: v.Verb + " [" + full + "]",
-					File: d.File, Line: v.Line, AnyPrep: true, Forms: v.forms("")})
+					File: d.File, Line: v.Line, AnyPrep: true, Forms: v.forms(""), Seq: v.withPre(nil)})
 				sum.Patterns++
 			}
 		}
@@ -338,7 +358,7 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 				particle := ""
 				for _, v := range b.Verbs {
 					p := Pattern{Verb: v.Verb, Elems: elems, Text: "- " + pl.Text + " [" + pl.Code + "]",
-						File: d.File, Line: pl.Line, Discard: discard, AnyPrep: true, Forms: v.forms(particle), Seq: seq}
+						File: d.File, Line: pl.Line, Discard: discard, AnyPrep: true, Forms: v.forms(particle), Seq: v.withPre(seq)}
 					if particle != "" {
 						p.Verb += " " + particle
 					}
@@ -359,6 +379,26 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 		}
 	}
 	return out, sum, errs
+}
+
+// withPre returns seq with the verb's own words before it (WIRE_+TAP:
+// "wire" right before "tap"); seq itself when the verb has none, and nil
+// for a nil seq of a verb without them.
+func (v *PETRARCHVerb) withPre(seq *Seq) *Seq {
+	if len(v.Pre) == 0 {
+		return seq
+	}
+	out := &Seq{}
+	if seq != nil {
+		out.After = seq.After
+	}
+	for i := len(v.Pre) - 1; i >= 0; i-- {
+		out.Before = append(out.Before, SeqTok{Word: v.Pre[i], Next: true})
+	}
+	if seq != nil {
+		out.Before = append(out.Before, seq.Before...)
+	}
+	return out
 }
 
 // forms returns the written forms of the verb with a particle after
