@@ -28,7 +28,10 @@ func ParseSentence(txt string, toks []doc.Token, mentions []doc.Mention) Parse {
 }
 
 type sentence struct {
-	txt  string
+	// inMention is, for a token inside a dictionary mention, the
+	// mention's end; 0 for others.
+	inMention []int
+	txt       string
 	toks []doc.Token
 	tags []doc.Tag // the tokens' tags, after repairTags
 	p    *Parse
@@ -91,6 +94,7 @@ func (s *sentence) npInside(i int) bool {
 func (s *sentence) chunk(mentions []doc.Mention) {
 	n := len(s.toks)
 	inMention := make([]int, n) // mention end for a token inside a mention, else 0
+	s.inMention = inMention
 	for _, m := range mentions {
 		for k := m.First; k < m.Last && k < n; k++ {
 			inMention[k] = m.Last
@@ -194,6 +198,20 @@ func (s *sentence) coordinate() {
 		}
 	}
 	for a := 0; a < len(top); a++ {
+		if a+1 < len(top) && s.adjectiveCoordination(top[a], top[a+1]) {
+			// "Ithilen's awful and evil minister": one phrase whose
+			// adjectives are coordinated.
+			x, next := &s.p.NPs[top[a]], s.p.NPs[top[a+1]]
+			x.Last, x.Head = next.Last, next.Head
+			for k := x.First; k < x.Last; k++ {
+				if s.p.NPOf[k] < 0 || s.p.NPOf[k] == top[a+1] {
+					s.p.NPOf[k] = top[a]
+				}
+			}
+			top = append(top[:a+1], top[a+2:]...)
+			a--
+			continue
+		}
 		members := []int{top[a]}
 		b := a
 		for b+1 < len(top) {
@@ -230,6 +248,21 @@ func (s *sentence) coordinate() {
 		}
 		a = b
 	}
+}
+
+// adjectiveCoordination reports whether phrase a ends in an adjective
+// that no dictionary phrase covers and a conjunction joins it to phrase b,
+// which starts with an adjective: "awful and evil minister" is one phrase.
+// A country adjective keeps its own actor ("Ukrainian and Russian
+// negotiators" are two).
+func (s *sentence) adjectiveCoordination(a, b int) bool {
+	x, y := s.p.NPs[a], s.p.NPs[b]
+	last := x.Last - 1
+	if !s.tags[last].IsAdj() || s.inMention[last] != 0 || !s.tags[y.First].IsAdj() || s.inMention[y.First] != 0 {
+		return false
+	}
+	gap := s.toks[x.Last:y.First]
+	return len(gap) == 1 && s.hasConj(gap)
 }
 
 // listEndsInConj reports whether the top-level phrases from top[k] on
