@@ -32,9 +32,9 @@ type sentence struct {
 	// mention's end; 0 for others.
 	inMention []int
 	txt       string
-	toks []doc.Token
-	tags []doc.Tag // the tokens' tags, after repairTags
-	p    *Parse
+	toks      []doc.Token
+	tags      []doc.Tag // the tokens' tags, after repairTags
+	p         *Parse
 }
 
 func (s *sentence) word(i int) string { return s.toks[i].Text(s.txt) }
