@@ -24,6 +24,8 @@ const usage = `dyad turns news text into political event data.
 Usage:
   dyad code [flags] FILE...            code political events (JSON Lines)
   dyad quotes [flags] FILE...          quotations with their speakers (JSON Lines)
+  dyad ingest -db DB [flags] INPUT...  code documents and feeds into a store (SQLite or PostgreSQL)
+  dyad export -db DB [flags]           a store's event records: JSON Lines, CSV or GDELT TSV
   dyad dict lookup [-date D] "TEXT"    how a phrase resolves in the dictionaries
   dyad validate [-v] SUITE.xml         run a PETRARCH validation file: failures, then "N passed, M failed"
   dyad text [flags] FILE...            print sentences and tagged tokens
@@ -57,6 +59,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdCode(ctx, args[1:], stdin, stdout, stderr)
 	case "dict":
 		err = cmdDict(ctx, args[1:], stdout, stderr)
+	case "ingest":
+		err = cmdIngest(ctx, args[1:], stdin, stderr)
+	case "export":
+		err = cmdExport(ctx, args[1:], stdout, stderr)
 	case "quotes":
 		err = cmdQuotes(ctx, args[1:], stdin, stdout, stderr)
 	case "text":

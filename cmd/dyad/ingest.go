@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"time"
+
+	"dyad/internal/doc"
+	"dyad/internal/ingest"
+	"dyad/internal/pipeline"
+	"dyad/internal/store"
+)
+
+func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dyad ingest -db DB [flags] [INPUT...]\n\n%s\n\n",
+			"Codes documents (files, directories, - for stdin, HTML pages, and the articles of -feed URLs) and stores them with their events in DB (a SQLite file, or a postgres:// URL). A document already stored is skipped.")
+		fs.PrintDefaults()
+	}
+	var in inputFlags
+	in.register(fs)
+	db := fs.String("db", "", "the store: a SQLite file (created when absent) or a postgres:// URL")
+	workers := fs.Int("workers", 0, "documents coded at once (0: one per core)")
+	every := fs.Duration("every", 0, "poll the feeds again at this interval until interrupted (0: once)")
+	var dicts, feeds stringList
+	fs.Var(&dicts, "dict", "add a dictionary `file` or directory (repeatable; docs/dictionaries.md)")
+	fs.Var(&feeds, "feed", "an RSS, Atom or JSON feed `URL` (http or https) whose articles are fetched and ingested (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	switch {
+	case *db == "":
+		return fmt.Errorf("%w: ingest needs -db (a SQLite file or a postgres:// URL)", errUsage)
+	case fs.NArg() == 0 && len(feeds) == 0:
+		return fmt.Errorf("%w: ingest needs an INPUT (a file, a directory, or - for stdin) or a -feed URL", errUsage)
+	case *every < 0:
+		return fmt.Errorf("%w: -every %v is negative", errUsage, *every)
+	case *every > 0 && len(feeds) == 0:
+		return fmt.Errorf("%w: -every polls feeds: give at least one -feed URL", errUsage)
+	}
+	for _, u := range feeds {
+		if err := ingest.CheckURL(u); err != nil {
+			return fmt.Errorf("%w: -feed %v", errUsage, err)
+		}
+	}
+	if in.date != "" {
+		if _, err := time.Parse(time.DateOnly, in.date); err != nil {
+			return fmt.Errorf("%w: -date %q: want YYYY-MM-DD", errUsage, in.date)
+		}
+	}
+	cfg, err := loadConfig(in, dicts, stderr)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, *db, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	ing := &ingestRun{
+		store: st,
+		out:   stderr,
+		start: time.Now(),
+		prog:  newProgress(stderr),
+		poll:  *every > 0,
+	}
+	if ing.prog != nil && len(feeds) == 0 {
+		ing.total = countDocuments(fs.Args())
+	}
+	src := ingestSource(ctx, fs.Args(), in.options(stdin), feeds, *every, ingest.NewFetcher(ingest.FetchOptions{
+		MaxBytes: int64(in.maxBytes),
+		Date:     in.date,
+	}))
+	err = pipeline.Run(ctx, cfg, *workers, src, ing.emit)
+	ing.summary()
+	interrupted := errors.Is(err, context.Canceled) && ctx.Err() != nil
+	switch {
+	case interrupted && ing.poll:
+		err = nil // polling ends with an interrupt
+	case interrupted:
+		return errors.New("interrupted; what was stored is kept, run again to go on")
+	case err != nil:
+		return err
+	}
+	if ing.failed > 0 {
+		return errPartial
+	}
+	return nil
+}
+
+// roundEnd marks the end of a polling round in the stream of documents:
+// pipeline.Run hands it to emit in order, after the round's documents.
+type roundEnd struct{ n int }
+
+func (r roundEnd) Error() string { return fmt.Sprintf("end of round %d", r.n) }
+
+// ingestSource yields the documents of the inputs, then those of the
+// feeds; with every > 0 it polls the feeds again every interval until ctx
+// is done, a roundEnd after each round.
+func ingestSource(ctx context.Context, inputs []string, opt ingest.Options, feeds []string, every time.Duration, f *ingest.Fetcher) iter.Seq2[doc.Document, error] {
+	return func(yield func(doc.Document, error) bool) {
+		if len(inputs) > 0 {
+			for d, err := range ingest.Read(ctx, inputs, opt) {
+				if !yield(d, err) {
+					return
+				}
+			}
+		}
+		for round := 1; len(feeds) > 0; round++ {
+			for _, u := range feeds {
+				for d, err := range f.Feed(ctx, u) {
+					if !yield(d, err) {
+						return
+					}
+				}
+			}
+			if every <= 0 {
+				return
+			}
+			if !yield(doc.Document{}, roundEnd{round}) {
+				return
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(every):
+			}
+		}
+	}
+}
+
+// ingestRun is the state of one ingest, touched only by pipeline.Run's
+// emit (one goroutine).
+type ingestRun struct {
+	store store.Store
+	out   io.Writer
+	prog  *progress
+	start time.Time
+	total int // documents expected, or -1 when unknown
+	poll  bool
+
+	read, added, stored, failed int
+	events, records             int
+
+	roundStart time.Time
+	roundAdded int
+}
+
+// emit stores one coded document. A document that failed (to be read, to
+// be coded or to be stored) is one line on stderr, and the rest go on.
+func (r *ingestRun) emit(res doc.Result, err error) error {
+	var re roundEnd
+	if errors.As(err, &re) {
+		r.prog.clear()
+		fmt.Fprintf(r.out, "dyad ingest: round %d: %d new documents; %d in this run (%s)\n",
+			re.n, r.added-r.roundAdded, r.added, time.Now().UTC().Format(time.TimeOnly))
+		r.roundAdded = r.added
+		return nil
+	}
+	r.read++
+	if err == nil {
+		// The document in hand is finished even when an interrupt comes:
+		// a Put is one transaction, cancelling it would only waste it.
+		var pr store.PutResult
+		pr, err = r.store.Put(context.WithoutCancel(context.Background()), &res)
+		if err == nil {
+			if pr.New {
+				r.added++
+				r.events += pr.Events
+				r.records += pr.Records
+			} else {
+				r.stored++
+			}
+		}
+	}
+	if err != nil {
+		r.failed++
+		r.prog.clear()
+		fmt.Fprintln(r.out, oneLine(err.Error()))
+	}
+	r.prog.update(r)
+	return nil
+}
+
+// summary prints the closing line.
+func (r *ingestRun) summary() {
+	r.prog.clear()
+	el := time.Since(r.start)
+	fmt.Fprintf(r.out, "dyad ingest: %d documents read, %d new, %d already stored, %d failed; %d events, %d new records; %s, %.1f docs/s\n",
+		r.read, r.added, r.stored, r.failed, r.events, r.records, el.Round(time.Millisecond), rate(r.read, el))
+}
+
+func rate(n int, d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(n) / d.Seconds()
+}

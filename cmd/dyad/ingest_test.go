@@ -1,0 +1,282 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"dyad/internal/export"
+	"dyad/internal/store"
+)
+
+// guardian is the news corpus beside the checkout; tests that need it skip
+// when it is absent.
+var guardian = filepath.Join("..", "..", "..", "shared", "corpus", "guardian-dev.jsonl")
+
+func needGuardian(t testing.TB) {
+	t.Helper()
+	if _, err := os.Stat(guardian); err != nil {
+		t.Skipf("skipped: %s is absent (the shared corpus beside this checkout)", guardian)
+	}
+}
+
+// smallCorpus writes a few documents of every kind ingest reads, one bad.
+func smallCorpus(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"news.jsonl": `{"id":"a1","date":"2024-03-05","source":"Herald","url":"https://herald.example/a1","text":"Iran rejected an offer from the United States to join the coalition. Saudi Arabia pledged airstrikes against the militants."}
+{"id":"a2","date":"2024-03-06","source":"Courier","text":"Iran rejected an offer from the United States to join the coalition, officials said."}
+{"id":"bad","date":"tomorrow","text":"x"}
+{"id":"a3","date":"2024-03-07","source":"Herald","text":"Police arrested two protesters in Oslo. Norway accused Chile of bad faith."}
+`,
+		"talks.txt": "Ministers from Norway and Chile met in Oslo on Tuesday to discuss fishing rights.\n\nThe Chilean delegation rejected a proposal to share the catch.\n",
+		"page.html": `<html><head><title>Talks</title><meta property="article:published_time" content="2024-03-08T10:00:00Z"></head><body><nav><a href="/">Home</a></nav><article>` +
+			`<p>Russia condemned the sanctions imposed by the European Union on Monday.</p><p>China called for talks between the two sides, a spokesman said.</p></article></body></html>`,
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func counts(t testing.TB, db string) store.Counts {
+	t.Helper()
+	s, err := store.Open(context.Background(), db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestIngestTwice(t *testing.T) {
+	dir := smallCorpus(t)
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, dir)
+	if code != 1 {
+		t.Errorf("ingest exit = %d; want 1 (one bad line)", code)
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "news.jsonl:3") || !strings.Contains(lines[1], "6 documents read, 5 new, 0 already stored, 1 failed") {
+		t.Errorf("ingest stderr = %q; want the bad line named, then the summary", errs)
+	}
+	first := counts(t, db)
+	if first.Documents != 5 || first.Events == 0 || first.Records == 0 || first.Records > first.Events {
+		t.Errorf("Counts after ingest = %+v; want 5 documents with events", first)
+	}
+	code, _, errs = runDyad(t, "", "ingest", "-db", db, "-workers", "1", dir)
+	if code != 1 || !strings.Contains(errs, "6 documents read, 0 new, 5 already stored, 1 failed; 0 events, 0 new records") {
+		t.Errorf("second ingest = %d %q; want every document already stored", code, errs)
+	}
+	if again := counts(t, db); again != first {
+		t.Errorf("Counts after a second ingest = %+v; want %+v", again, first)
+	}
+}
+
+func TestIngestGuardianTwice(t *testing.T) {
+	needGuardian(t)
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	if code, _, errs := runDyad(t, "", "ingest", "-db", db, guardian); code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, errs)
+	}
+	first := counts(t, db)
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, guardian)
+	if code != 0 || !strings.Contains(errs, fmt.Sprintf("%d documents read, 0 new, %d already stored", first.Documents, first.Documents)) {
+		t.Errorf("second ingest = %d %q", code, errs)
+	}
+	if again := counts(t, db); again != first {
+		t.Errorf("Counts after a second ingest = %+v; want %+v", again, first)
+	}
+}
+
+func TestIngestUsage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ingest", "x.txt"}, "needs -db"},
+		{[]string{"ingest", "-db", db}, "needs an INPUT"},
+		{[]string{"ingest", "-db", db, "-feed", "file:///etc/passwd"}, `-feed "file:///etc/passwd": not an http or https URL`},
+		{[]string{"ingest", "-db", db, "-feed", "ftp://example.org/feed.xml"}, `-feed "ftp://example.org/feed.xml": not an http or https URL`},
+		{[]string{"ingest", "-db", db, "-feed", "feeds.example.org/rss"}, "not an http or https URL"},
+		{[]string{"ingest", "-db", db, "-every", "1m", "x.txt"}, "-every polls feeds"},
+		{[]string{"export", "-db", db, "-format", "xml"}, `unknown -format "xml"`},
+		{[]string{"export"}, "needs -db"},
+		{[]string{"export", "-db", db, "-from", "March"}, `-from "March"`},
+	} {
+		code, _, errs := runDyad(t, "", tt.args...)
+		if code != 2 || !strings.Contains(errs, tt.want) {
+			t.Errorf("dyad %q = %d %q; want exit 2 and %q", tt.args, code, errs, tt.want)
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("a usage error created the store")
+	}
+}
+
+// feedServer serves an RSS feed of two articles and the articles.
+func feedServer(t *testing.T) *httptest.Server {
+	mux := http.NewServeMux()
+	var srv *httptest.Server
+	mux.HandleFunc("GET /rss", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Herald</title>
+<item><title>One</title><link>%[1]s/one</link><pubDate>Tue, 05 Mar 2024 08:00:00 +0000</pubDate></item>
+<item><title>Two</title><link>%[1]s/two</link><pubDate>Wed, 06 Mar 2024 08:00:00 +0000</pubDate></item>
+<item><title>Gone</title><link>%[1]s/gone</link></item>
+</channel></rss>`, srv.URL)
+	})
+	page := func(text string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, "<html><body><nav>Home</nav><article><p>%s</p></article></body></html>", text)
+		}
+	}
+	mux.HandleFunc("GET /one", page("Iran rejected an offer from the United States to join the coalition against the militants."))
+	mux.HandleFunc("GET /two", page("Police arrested two protesters in Oslo after the talks with Chile ended."))
+	srv = httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestIngestFeed(t *testing.T) {
+	srv := feedServer(t)
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-feed", srv.URL+"/rss")
+	if code != 1 || !strings.Contains(errs, srv.URL+"/gone: HTTP error: 404") || !strings.Contains(errs, "3 documents read, 2 new") {
+		t.Errorf("ingest -feed = %d %q; want the missing article named, two stored", code, errs)
+	}
+	if c := counts(t, db); c.Documents != 2 {
+		t.Errorf("Counts = %+v; want 2 documents", c)
+	}
+	s, err := store.Open(context.Background(), db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := s.Events(context.Background(), store.EventFilter{Actor: "IRN"})
+	s.Close()
+	if err != nil || len(recs) == 0 || recs[0].SourceURL != srv.URL+"/one" || recs[0].FirstDate != "2024-03-05" {
+		t.Errorf("Events(IRN) = %+v, %v; want the feed article's URL and date", recs, err)
+	}
+
+	// Polling: rounds until the context ends; the articles are stored once.
+	ctx, cancel := context.WithTimeout(context.Background(), 1500*time.Millisecond)
+	defer cancel()
+	var out, errb strings.Builder
+	code = run(ctx, []string{"ingest", "-db", db, "-feed", srv.URL + "/rss", "-every", "300ms"}, strings.NewReader(""), &out, &errb)
+	if code != 1 || !strings.Contains(errb.String(), "round 2: 0 new documents") || !strings.Contains(errb.String(), "0 new, 2 already stored, 1 failed") {
+		t.Errorf("ingest -every = %d %q; want rounds, nothing new, the missing article once", code, errb.String())
+	}
+	if n := strings.Count(errb.String(), "/gone:"); n != 1 {
+		t.Errorf("the missing article was reported %d times; want once (links are remembered)", n)
+	}
+}
+
+func TestExport(t *testing.T) {
+	dir := smallCorpus(t)
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	runDyad(t, "", "ingest", "-db", db, dir)
+	total := counts(t, db).Records
+
+	code, out, errs := runDyad(t, "", "export", "-db", db, "-format", "gdelt")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 0 || int64(len(lines)) != total {
+		t.Fatalf("export gdelt = %d, %d lines (%s); want %d records", code, len(lines), errs, total)
+	}
+	for i, l := range lines {
+		if n := len(strings.Split(l, "\t")); n != 61 {
+			t.Errorf("gdelt line %d has %d columns; want 61: %q", i, n, l)
+		}
+	}
+
+	_, out, _ = runDyad(t, "", "export", "-db", db, "-format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || int64(len(rows)) != total+1 || strings.Join(rows[0], ",") != strings.Join(export.CSVHeader, ",") {
+		t.Errorf("export csv: %d rows, %v; want a header and %d rows", len(rows), err, total)
+	}
+
+	jsonl := func(args ...string) []store.Record {
+		t.Helper()
+		code, out, errs := runDyad(t, "", append([]string{"export", "-db", db}, args...)...)
+		if code != 0 {
+			t.Fatalf("export %q exit %d: %s", args, code, errs)
+		}
+		var recs []store.Record
+		for l := range strings.SplitSeq(strings.TrimSuffix(out, "\n"), "\n") {
+			if l == "" {
+				continue
+			}
+			var r store.Record
+			if err := json.Unmarshal([]byte(l), &r); err != nil {
+				t.Fatalf("export %q: line %q is not JSON: %v", args, l, err)
+			}
+			recs = append(recs, r)
+		}
+		return recs
+	}
+	if all := jsonl(); int64(len(all)) != total {
+		t.Errorf("export jsonl: %d records; want %d", len(all), total)
+	}
+	if got := jsonl("-limit", "2"); len(got) != 2 {
+		t.Errorf("export -limit 2: %d records", len(got))
+	}
+	irn := jsonl("-actor", "IRN")
+	if len(irn) == 0 {
+		t.Errorf("export -actor IRN: no record")
+	}
+	for _, r := range irn {
+		if !strings.HasPrefix(r.Source, "IRN") && !strings.HasPrefix(r.Target, "IRN") {
+			t.Errorf("export -actor IRN gave %s -> %s", r.Source, r.Target)
+		}
+	}
+	for _, r := range jsonl("-plover", "REJECT", "-cameo", "1") {
+		if r.PLOVER != "REJECT" || !strings.HasPrefix(r.CAMEO, "1") {
+			t.Errorf("export -plover REJECT -cameo 1 gave %s %s", r.PLOVER, r.CAMEO)
+		}
+	}
+	dated := jsonl("-from", "2024-03-06", "-to", "2024-03-07")
+	if len(dated) == 0 {
+		t.Errorf("export -from 2024-03-06 -to 2024-03-07: no record")
+	}
+	for _, r := range dated {
+		if r.LastDate < "2024-03-06" || r.FirstDate > "2024-03-07" {
+			t.Errorf("export -from -to gave %s..%s", r.FirstDate, r.LastDate)
+		}
+	}
+	if got := jsonl("-actor", "ZZZ"); len(got) != 0 {
+		t.Errorf("export -actor ZZZ: %d records; want none", len(got))
+	}
+}
+
+func TestCountDocuments(t *testing.T) {
+	dir := smallCorpus(t)
+	if n := countDocuments([]string{dir}); n != 6 {
+		t.Errorf("countDocuments(dir) = %d; want 6 (4 lines, a text, a page)", n)
+	}
+	os.WriteFile(filepath.Join(dir, "x.xml"), []byte("<S/>"), 0o644)
+	if n := countDocuments([]string{dir}); n != -1 {
+		t.Errorf("countDocuments(dir with .xml) = %d; want -1 (unknown)", n)
+	}
+	if n := countDocuments([]string{"-"}); n != -1 {
+		t.Errorf("countDocuments(stdin) = %d; want -1", n)
+	}
+	p := filepath.Join(dir, "blank.jsonl")
+	os.WriteFile(p, []byte("{}\n\n  \n{}\n{}"), 0o644)
+	if n := countDocuments([]string{p}); n != 3 {
+		t.Errorf("countDocuments(blank lines) = %d; want 3", n)
+	}
+}
