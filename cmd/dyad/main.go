@@ -24,6 +24,7 @@ const usage = `dyad turns news text into political event data.
 Usage:
   dyad code [flags] FILE...            code political events (JSON Lines)
   dyad quotes [flags] FILE...          quotations with their speakers (JSON Lines)
+  dyad serve -db DB [flags]            serve the JSON API and the web page over a store (docs/api.md)
   dyad ingest -db DB [flags] INPUT...  code documents and feeds into a store (SQLite or PostgreSQL)
   dyad export -db DB [flags]           a store's event records: JSON Lines, CSV or GDELT TSV
   dyad dict lookup [-date D] "TEXT"    how a phrase resolves in the dictionaries
@@ -65,6 +66,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdExport(ctx, args[1:], stdout, stderr)
 	case "quotes":
 		err = cmdQuotes(ctx, args[1:], stdin, stdout, stderr)
+	case "serve":
+		err = cmdServe(ctx, args[1:], stderr)
 	case "text":
 		err = cmdText(ctx, args[1:], stdin, stdout, stderr)
 	case "tagger":

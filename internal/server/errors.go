@@ -1,0 +1,88 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"dyad/internal/store"
+)
+
+// paramError is a bad request: a query parameter, path value or body
+// field that fails validation. Its message names the culprit.
+type paramError struct {
+	name string // the parameter or field
+	msg  string // what is wrong with it
+}
+
+func (e *paramError) Error() string { return e.name + ": " + e.msg }
+
+// badParam returns a validation error for parameter name.
+func badParam(name, format string, args ...any) error {
+	return &paramError{name: name, msg: fmt.Sprintf(format, args...)}
+}
+
+// Errors of the token check and of a disabled POST.
+var (
+	errNoToken    = errors.New("missing bearer token: send Authorization: Bearer TOKEN")
+	errBadToken   = errors.New("wrong bearer token")
+	errPostingOff = errors.New("posting documents is disabled: start dyad serve with --token-file")
+)
+
+// errorStatus maps an error to an HTTP status and a message safe to send:
+// validation 400, token 401, disabled posting 403, unknown id 404, body
+// too large 413, anything else 500 with a generic message.
+func errorStatus(err error) (int, string) {
+	var pe *paramError
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &pe):
+		return http.StatusBadRequest, pe.Error()
+	case errors.Is(err, errNoToken), errors.Is(err, errBadToken):
+		return http.StatusUnauthorized, err.Error()
+	case errors.Is(err, errPostingOff):
+		return http.StatusForbidden, err.Error()
+	case errors.Is(err, store.ErrNotFound):
+		return http.StatusNotFound, "not found"
+	case errors.As(err, &mbe):
+		return http.StatusRequestEntityTooLarge, fmt.Sprintf("body: larger than %d bytes", mbe.Limit)
+	case errors.Is(err, context.Canceled):
+		return 499, "request cancelled" // nginx's "client closed request"; the client is gone
+	}
+	return http.StatusInternalServerError, "internal error"
+}
+
+// errorBody is the shape of every error response.
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+// fail writes err as {"error": "..."} with its status; server errors are
+// logged with the request.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, msg := errorStatus(err)
+	if status >= 500 {
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="dyad"`)
+	}
+	writeJSON(w, status, errorBody{msg})
+}
+
+// writeJSON writes v as the JSON response with status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		status = http.StatusInternalServerError
+		b = []byte(`{"error":"internal error"}`)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(b)
+	w.Write([]byte{'\n'})
+}

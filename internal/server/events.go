@@ -1,0 +1,118 @@
+package server
+
+import (
+	"net/http"
+
+	"dyad/internal/doc"
+	"dyad/internal/store"
+)
+
+// eventList is the response of GET /api/events.
+type eventList struct {
+	Events []store.Record `json:"events"`
+	Limit  int            `json:"limit"`
+	Offset int            `json:"offset"`
+	More   bool           `json:"more"` // another page follows
+}
+
+// listEvents serves GET /api/events: event records matching the filters,
+// newest first, a page at a time.
+func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
+	p := newParams(r, append(eventParams, "limit", "offset")...)
+	f := p.eventFilter()
+	f.Limit, f.Offset = p.paging()
+	if p.err != nil {
+		s.fail(w, r, p.err)
+		return
+	}
+	limit := f.Limit
+	f.Limit++ // one more tells whether another page follows
+	recs, err := s.store.Events(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	more := len(recs) > limit
+	if more {
+		recs = recs[:limit]
+	}
+	writeJSON(w, http.StatusOK, eventList{Events: nonNil(recs), Limit: limit, Offset: f.Offset, More: more})
+}
+
+// eventView is the response of GET /api/events/{id}.
+type eventView struct {
+	Record   store.Record   `json:"record"`
+	Evidence []evidenceView `json:"evidence"`
+}
+
+// evidenceView is one report of a record with the sentence it came from,
+// so that the page can highlight the verb (Event.Verb.Span is a byte
+// offset into the document; Sentence.Span says where the sentence is).
+type evidenceView struct {
+	store.Evidence
+	Sentence *sentenceView `json:"sentence,omitempty"`
+}
+
+// sentenceView is a sentence of a document: its text and byte span.
+type sentenceView struct {
+	Text string   `json:"text"`
+	Span doc.Span `json:"span"`
+}
+
+// maxSentenceDocs bounds the documents read to find the sentences of one
+// record's evidence; later reports go without their sentence span.
+const maxSentenceDocs = 50
+
+// getEvent serves GET /api/events/{id}: one record and its evidence.
+func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err == nil {
+		err = newParams(r).err
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rec, ev, err := s.store.Event(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	docs := map[string]*store.StoredDocument{}
+	out := make([]evidenceView, len(ev))
+	for i, e := range ev {
+		out[i].Evidence = e
+		d, seen := docs[e.DocKey]
+		if !seen && len(docs) < maxSentenceDocs {
+			sd, err := s.store.Document(r.Context(), e.DocKey)
+			if err != nil {
+				s.log.Warn("evidence document unreadable", "record", id, "doc_key", e.DocKey, "err", err)
+			} else {
+				d = &sd
+			}
+			docs[e.DocKey] = d
+		}
+		if d == nil {
+			continue
+		}
+		si := e.Event.Sentence
+		if si < 0 || si >= len(d.Sentences) {
+			continue
+		}
+		sp := d.Sentences[si]
+		if sp.Start < 0 || sp.Start > sp.End || sp.End > len(d.Document.Text) {
+			continue
+		}
+		out[i].Sentence = &sentenceView{Text: sp.In(d.Document.Text), Span: sp}
+	}
+	writeJSON(w, http.StatusOK, eventView{Record: rec, Evidence: out})
+}
+
+// nonNil returns s, or an empty slice for nil, so that JSON says [] and
+// not null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

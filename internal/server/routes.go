@@ -1,0 +1,51 @@
+package server
+
+import (
+	"net/http"
+)
+
+// routes returns the server's handler: every endpoint of the API and the
+// web page, behind the security headers.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+
+	mux.HandleFunc("GET /healthz", s.getHealth)
+
+	mux.HandleFunc("GET /api/events", s.listEvents)
+	mux.HandleFunc("GET /api/events/{id}", s.getEvent)
+	mux.HandleFunc("GET /api/documents/{key}", s.getDocument)
+	mux.HandleFunc("POST /api/documents", s.postDocument)
+	mux.HandleFunc("GET /api/quotes", s.listQuotes)
+	mux.HandleFunc("GET /api/series", s.getSeries)
+	mux.HandleFunc("GET /api/network", s.getNetwork)
+	mux.HandleFunc("/api/", s.noEndpoint)
+
+	mux.HandleFunc("GET /{$}", s.index)
+	mux.Handle("GET /static/", s.static())
+
+	return securityHeaders(mux)
+}
+
+// noEndpoint answers a path under /api/ that names no endpoint (or a
+// method an endpoint does not take) with a JSON error.
+func (s *Server) noEndpoint(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusNotFound, errorBody{"no endpoint " + r.Method + " " + r.URL.Path + " (docs/api.md lists them)"})
+}
+
+// contentSecurityPolicy allows scripts, styles, images and requests from
+// the server itself only: no inline script or style, no plug-ins, no
+// framing.
+const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// securityHeaders sets the headers every response carries.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,48 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkPut stores the 125 coded Guardian articles in a fresh SQLite
+// file per iteration (opening and closing it outside the timer). Compare
+// sentences/s with internal/pipeline's BenchmarkCode: ingest (code, then
+// store) keeps at least half of the coding throughput when Put is no
+// slower than coding.
+func BenchmarkPut(b *testing.B) {
+	rs := guardianResults(b)
+	sentences, evs := 0, 0
+	for _, r := range rs {
+		sentences += len(r.Sentences)
+		evs += len(r.Events)
+	}
+	ctx := context.Background()
+	dir := b.TempDir()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		i++
+		s, err := OpenSQLite(ctx, filepath.Join(dir, fmt.Sprintf("bench%d.db", i)), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for _, r := range rs {
+			if _, err := s.Put(ctx, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	sec := b.Elapsed().Seconds()
+	n := float64(b.N)
+	b.ReportMetric(float64(len(rs))*n/sec, "docs/s")
+	b.ReportMetric(float64(sentences)*n/sec, "sentences/s")
+	b.ReportMetric(float64(evs)*n/sec, "events/s")
+}
