@@ -24,9 +24,9 @@ const usage = `dyad turns news text into political event data.
 Usage:
   dyad code [flags] FILE...            code political events (JSON Lines)
   dyad quotes [flags] FILE...          quotations with their speakers (JSON Lines)
-  dyad serve -db DB [flags]            serve the JSON API and the web page over a store (docs/api.md)
   dyad ingest -db DB [flags] INPUT...  code documents and feeds into a store (SQLite or PostgreSQL)
   dyad export -db DB [flags]           a store's event records: JSON Lines, CSV or GDELT TSV
+  dyad serve -db DB [flags]            serve the JSON API and the web page over a store (docs/api.md)
   dyad dict lookup [-date D] "TEXT"    how a phrase resolves in the dictionaries
   dyad validate [-v] SUITE.xml         run a PETRARCH validation file: failures, then "N passed, M failed"
   dyad text [flags] FILE...            print sentences and tagged tokens
