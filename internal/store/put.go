@@ -5,17 +5,26 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
-	"time"
 
 	"dyad/internal/doc"
 )
 
-// batchRows is how many rows one INSERT statement carries. Sentences and
-// mentions go in batches: one statement per row made Put several times
-// slower (BenchmarkPut).
-const batchRows = 100
+// batchRows is the most rows one INSERT statement carries. Sentences,
+// mentions, quotes and events go in batches of a power of two rows (64,
+// 32, ..., 1), so that few statements are prepared per table: one
+// statement per row made Put several times slower, and a statement for
+// every batch size spent 17% of BenchmarkPut preparing them.
+const batchRows = 64
+
+// batch returns how many of rows the next INSERT carries.
+func batch(rows int) int {
+	n := batchRows
+	for n > rows {
+		n >>= 1
+	}
+	return n
+}
 
 // The statements of Put, prepared once on the writer.
 const (
@@ -28,7 +37,7 @@ const (
 	qNewRecord     = `INSERT INTO records (source, target, root, cameo, plover, goldstein, quad_class,
 		first_date, last_date, mentions, articles, outlets, asserted, claimed, denied, negated, hypothetical,
 		example, source_url, added, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?) RETURNING id`
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	qRecordCounts = `SELECT COUNT(*), COUNT(DISTINCT doc), COUNT(DISTINCT outlet),
 		COALESCE(SUM(CASE WHEN status = 'asserted' THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN status = 'claimed' THEN 1 ELSE 0 END), 0),
@@ -246,29 +255,26 @@ func (e *engine) prepareFor(ctx context.Context, res *doc.Result) error {
 		t    table
 		rows int
 	}{{sentencesTable, len(res.Sentences)}, {mentionsTable, mentions}, {quotesTable, len(res.Quotes)}, {eventsTable, len(res.Events)}} {
-		if tn.rows >= batchRows {
-			if err := e.prepare(ctx, e.batchQuery(tn.t, batchRows)); err != nil {
-				return err
-			}
-		}
-		if n := tn.rows % batchRows; n > 0 {
+		for rows := tn.rows; rows > 0; {
+			n := batch(rows)
 			if err := e.prepare(ctx, e.batchQuery(tn.t, n)); err != nil {
 				return err
 			}
+			rows -= n
 		}
 	}
 	return nil
 }
 
-// insertRows inserts the rows in vals (t.ncol values each) into t,
-// batchRows at a time.
+// insertRows inserts the rows in vals (t.ncol values each) into t, in
+// batches.
 func (p *putter) insertRows(t table, vals []any) error {
-	rows := len(vals) / t.ncol
-	for at := 0; at < rows; at += batchRows {
-		n := min(batchRows, rows-at)
-		if _, err := p.exec(p.e.batchQuery(t, n), vals[at*t.ncol:(at+n)*t.ncol]...); err != nil {
+	for rows := len(vals) / t.ncol; rows > 0; {
+		n := batch(rows)
+		if _, err := p.exec(p.e.batchQuery(t, n), vals[:n*t.ncol]...); err != nil {
 			return err
 		}
+		vals, rows = vals[n*t.ncol:], rows-n
 	}
 	return nil
 }
@@ -323,171 +329,4 @@ func (p *putter) quotes() error {
 			b2i(q.Direct), via)
 	}
 	return p.insertRows(quotesTable, vals)
-}
-
-// events merges each event into a record, stores it, and brings the
-// records it touched up to date. It returns how many records it created.
-func (p *putter) events() (int, error) {
-	evs := p.res.Events
-	if len(evs) == 0 {
-		return 0, nil
-	}
-	d := &p.res.Document
-	outlet := d.Source
-	if outlet == "" {
-		outlet = "doc:" + p.key // a document without an outlet is its own
-	}
-	created := 0
-	var touched []int64
-	vals := make([]any, 0, eventsTable.ncol*len(evs))
-	for i := range evs {
-		ev := &evs[i]
-		date := eventDate(ev.Date, d.Date)
-		target := ""
-		if ev.Target != nil {
-			target = ev.Target.Code
-		}
-		rec, isNew, err := p.merge(ev, date, target)
-		if err != nil {
-			return 0, err
-		}
-		if isNew {
-			created++
-		}
-		if !slices.Contains(touched, rec) {
-			touched = append(touched, rec)
-		}
-		sa, err := encodeActor(&ev.Source)
-		if err != nil {
-			return 0, err
-		}
-		ta, err := encodeActor(ev.Target)
-		if err != nil {
-			return 0, err
-		}
-		rb, err := encodeActors(ev.ReportedBy)
-		if err != nil {
-			return 0, err
-		}
-		contests, err := encodeStrings(ev.Contests)
-		if err != nil {
-			return 0, err
-		}
-		vals = append(vals, p.doc, rec, ev.ID, ev.Sentence, date, outlet, ev.Source.Code, sa.String, target, ta,
-			ev.CAMEO, ev.PLOVER, ev.Mode, ev.Goldstein, ev.QuadClass, ev.Verb.Text, ev.Verb.Span.Start, ev.Verb.Span.End,
-			b2i(ev.Negated), ev.Modality, ev.Status, rb, Claimant(ev), ev.QuoteID, contests, ev.Location, ev.Text, ev.Pattern)
-	}
-	if err := p.insertRows(eventsTable, vals); err != nil {
-		return 0, err
-	}
-	slices.Sort(touched)
-	for _, id := range touched {
-		if err := p.refresh(id); err != nil {
-			return 0, fmt.Errorf("record %d: %w", id, err)
-		}
-	}
-	return created, nil
-}
-
-// merge finds the record ev joins, stretching its dates to date, or
-// creates one.
-func (p *putter) merge(ev *doc.Event, date, target string) (id int64, isNew bool, err error) {
-	root := Root(ev.CAMEO)
-	lo, hi := "", ""
-	if t, ok := day(date); ok {
-		lo = t.AddDate(0, 0, -p.e.window).Format(time.DateOnly)
-		hi = t.AddDate(0, 0, p.e.window).Format(time.DateOnly)
-	}
-	// Dated records never reach back to '' and undated ones never reach
-	// forward to a date, so neither kind joins the other.
-	rows, err := p.query(qFindRecords, ev.Source.Code, target, root, lo, hi)
-	if err != nil {
-		return 0, false, err
-	}
-	best, bestDist := int64(0), -1
-	var first, last string
-	for rows.Next() {
-		var rid int64
-		var f, l string
-		if err := rows.Scan(&rid, &f, &l); err != nil {
-			rows.Close()
-			return 0, false, err
-		}
-		if dist := distance(date, f, l); bestDist < 0 || dist < bestDist {
-			best, bestDist, first, last = rid, dist, f, l
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, false, err
-	}
-	if bestDist >= 0 {
-		f, l := min(first, date), max(last, date)
-		if f != first || l != last {
-			if _, err := p.exec(qStretchRecord, f, l, best); err != nil {
-				return 0, false, err
-			}
-		}
-		return best, false, nil
-	}
-	// The counts and the code are filled in by refresh.
-	err = p.queryRow(qNewRecord,
-		ev.Source.Code, target, root, ev.CAMEO, ev.PLOVER, ev.Goldstein, ev.QuadClass, date, date,
-		ev.Text, p.res.Document.URL, p.now, p.now).Scan(&id)
-	return id, true, err
-}
-
-// eventDate is the date a report is stored and merged under: the
-// event's, else the document's, else "" (a date that is not YYYY-MM-DD
-// counts as none).
-func eventDate(event, document string) string {
-	if _, ok := day(event); ok {
-		return event
-	}
-	if _, ok := day(document); ok {
-		return document
-	}
-	return ""
-}
-
-// distance is how many days date lies outside [first, last]: 0 inside
-// (and for undated reports, which only meet undated records).
-func distance(date, first, last string) int {
-	t, ok1 := day(date)
-	f, ok2 := day(first)
-	l, ok3 := day(last)
-	if !ok1 || !ok2 || !ok3 {
-		return 0
-	}
-	switch {
-	case t.Before(f):
-		return int(f.Sub(t).Hours() / 24)
-	case t.After(l):
-		return int(t.Sub(l).Hours() / 24)
-	}
-	return 0
-}
-
-// refresh recomputes a record's counts and majority code from its
-// reports.
-func (p *putter) refresh(id int64) error {
-	var mentions, articles, outlets, asserted, claimed, denied, negated, hypothetical int
-	err := p.queryRow(qRecordCounts, id).Scan(&mentions, &articles, &outlets,
-		&asserted, &claimed, &denied, &negated, &hypothetical)
-	if err != nil {
-		return err
-	}
-	// The most frequent code; on a tie the one reported first.
-	var cameo, plover string
-	var goldstein float64
-	var quad int
-	err = p.queryRow(qRecordCode, id).
-		Scan(&cameo, &plover, &goldstein, &quad)
-	if err != nil {
-		return err
-	}
-	_, err = p.exec(qRefreshRecord,
-		cameo, plover, goldstein, quad, mentions, articles, outlets, asserted, claimed, denied, negated,
-		hypothetical, p.now, id)
-	return err
 }
