@@ -83,21 +83,38 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 	var best match
 	found, discard := false, false
 	sc.verbEnd = pr.Head + 1
-	pats := sc.c.kb.Verbs.Lookup(func() string { return sc.form(pr) }, pr.Lemma)
-	if base, _, ok := strings.Cut(pr.Lemma, " "); ok && !sc.c.kb.Verbs.Has(pr.Lemma) {
+	verbs := sc.c.kb.Verbs
+	forms := verbs.HasForms()
+	form := ""
+	if forms {
+		form = sc.form(pr)
+	}
+	pats, viaBase := verbs.Find(form, pr.Lemma), false
+	if base, _, ok := strings.Cut(pr.Lemma, " "); ok && !verbs.Has(pr.Lemma) {
 		// "called for" tagged as a verb and particle: the patterns of
 		// "call" see "for" as the word after the verb.
-		pats = sc.c.kb.Verbs.Lookup(func() string { return strings.ToLower(sc.tokText(pr.Head)) }, base)
+		if forms {
+			form = strings.ToLower(sc.tokText(pr.Head))
+		}
+		pats, viaBase = verbs.Find(form, base), true
 	}
 	if next := pr.Head + 1; next < len(sc.s.Tokens) && !strings.Contains(pr.Lemma, " ") {
 		// "cordoned off", "broken down": a verb of two words that the
 		// tagger did not join.
 		w := sc.tokText(next)
-		if ps, ok := sc.c.kb.Verbs.Phrasal(func() string { return strings.ToLower(sc.tokText(pr.Head)) + " " + strings.ToLower(w) }, pr.Lemma, w); ok {
-			pats, sc.verbEnd = ps, next+1
+		form := ""
+		if forms {
+			form = strings.ToLower(sc.tokText(pr.Head)) + " " + strings.ToLower(w)
+		}
+		if ks := verbs.Phrasal(form, pr.Lemma, w); len(ks) > 0 {
+			pats, sc.verbEnd, viaBase = ks, next+1, false
 		}
 	}
-	for pat := range pats {
+	for _, k := range pats {
+		pat := &verbs.Patterns[k]
+		if viaBase && pat.Seq == nil {
+			continue // dyad's own patterns of "turn" do not fit "turn down"
+		}
 		var m match
 		var ok bool
 		if pat.Seq != nil {

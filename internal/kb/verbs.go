@@ -87,35 +87,36 @@ func (v *Verbs) For(lemma string) iter.Seq[*Pattern] {
 	}
 }
 
-// Lookup returns the patterns of a predicate: those of the verb's written
-// form (lowercase, with its particle: "broke down") when a TABARI/PETRARCH
-// file lists that form, else those of its lemma.
-func (v *Verbs) Lookup(form func() string, lemma string) iter.Seq[*Pattern] {
-	if len(v.byForm) > 0 {
-		if ks := v.byForm[form()]; len(ks) > 0 {
-			return func(yield func(*Pattern) bool) {
-				for _, k := range ks {
-					if !yield(&v.Patterns[k]) {
-						return
-					}
-				}
-			}
+// HasForms reports whether any verb is indexed by written form (a
+// TABARI/PETRARCH verbs file was loaded): callers skip building forms
+// otherwise.
+func (v *Verbs) HasForms() bool { return len(v.byForm) > 0 }
+
+// Find returns the indexes (into Patterns) of the patterns of a
+// predicate: those of the verb's written form (lowercase, with its
+// particle: "broke down") when a TABARI/PETRARCH file lists that form,
+// else those of its lemma. form may be "" when HasForms is false. The
+// slice is the index's own: read it, do not keep or change it.
+func (v *Verbs) Find(form, lemma string) []int {
+	if form != "" {
+		if ks := v.byForm[form]; len(ks) > 0 {
+			return ks
 		}
 	}
-	return v.For(lemma)
+	return v.byVerb[lemma]
 }
 
 // Has reports whether a verb lemma has patterns.
 func (v *Verbs) Has(lemma string) bool { return len(v.byVerb[lemma]) > 0 }
 
-// Phrasal returns the patterns of a verb of two words written apart
-// ("cordoned off"): by written form when a TABARI/PETRARCH file lists it
-// ("cordoned off"), else by lemma and next word ("cordon off"). It
-// reports false when there are none.
-func (v *Verbs) Phrasal(form func() string, lemma, next string) (iter.Seq[*Pattern], bool) {
-	if len(v.byForm) > 0 {
-		if ks := v.byForm[form()]; len(ks) > 0 {
-			return v.seq(ks), true
+// Phrasal returns the indexes of the patterns of a verb of two words
+// written apart ("cordoned off"): by written form when a TABARI/PETRARCH
+// file lists it (form, "" to skip), else by lemma and next word ("cordon
+// off"); nil when there are none. It does not allocate.
+func (v *Verbs) Phrasal(form, lemma, next string) []int {
+	if form != "" {
+		if ks := v.byForm[form]; len(ks) > 0 {
+			return ks
 		}
 	}
 	var buf [64]byte
@@ -125,20 +126,7 @@ func (v *Verbs) Phrasal(form func() string, lemma, next string) (iter.Seq[*Patte
 			key[i] = c + 'a' - 'A'
 		}
 	}
-	if ks := v.byVerb[string(key)]; len(ks) > 0 {
-		return v.seq(ks), true
-	}
-	return nil, false
-}
-
-func (v *Verbs) seq(ks []int) iter.Seq[*Pattern] {
-	return func(yield func(*Pattern) bool) {
-		for _, k := range ks {
-			if !yield(&v.Patterns[k]) {
-				return
-			}
-		}
-	}
+	return v.byVerb[string(key)]
 }
 
 // add appends a pattern and indexes it by verb and written forms.

@@ -116,3 +116,43 @@ func BenchmarkQuoteShare(b *testing.B) {
 	}
 	b.ReportMetric(100*quotes.Seconds()/(whole-quotes).Seconds(), "added-%")
 }
+
+// BenchmarkCodePhoenix is BenchmarkCode with the public Phoenix set
+// (../shared/testdata/phoenix) loaded on top of the embedded dictionaries,
+// as "dyad code -dict ../shared/testdata/phoenix" does: the speed at a
+// real dictionary size (target: within 2x of BenchmarkCode).
+func BenchmarkCodePhoenix(b *testing.B) {
+	docs := guardianDocs(b)
+	cfg := embeddedConfig(b)
+	dir := filepath.Join("..", "..", "..", "shared", "testdata", "phoenix")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		b.Skipf("Phoenix dictionaries not found in %s (tests that need ../shared skip without it)", dir)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !kb.Readable(f, data) {
+			continue
+		}
+		cfg.KB.AddFile(f, data) // bad lines of the files are reported by the kb tests
+	}
+	c := NewCoder(cfg)
+	sentences, events := 0, 0
+	for _, d := range docs {
+		r, _ := c.Code(d)
+		sentences += len(r.Sentences)
+		events += len(r.Events)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			c.Code(d)
+		}
+	}
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(sentences)*float64(b.N)/sec, "sentences/s")
+	b.ReportMetric(float64(events)*float64(b.N)/sec, "events/s")
+}
