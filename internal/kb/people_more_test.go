@@ -131,6 +131,16 @@ func TestPeopleMoreHolders(t *testing.T) {
 		{"ESP", "defence minister", "2019-06-01", "robles-margarita"},
 		{"PER", "president", "2019-06-01", "vizcarra-martin"},
 		{"PER", "president", "2023-06-01", "boluarte-dina"},
+		{"KEN", "president", "2012-06-01", "kibaki-mwai"},
+		{"KEN", "president", "2015-06-01", "kenyatta-uhuru"},
+		{"LKA", "president", "2010-06-01", "rajapaksa-mahinda"},
+		{"LKA", "president", "2017-06-01", "sirisena-maithripala"},
+		{"THA", "prime minister", "2012-06-01", "shinawatra-yingluck"},
+		{"THA", "prime minister", "2016-06-01", "prayut-chanocha"},
+		{"COD", "prime minister", "2014-06-01", "matataponyo-augustin"},
+		{"COD", "prime minister", "2022-06-01", "sammalukonde-jeanmichel"},
+		{"ARM", "foreign minister", "2015-06-01", "nalbandian-edward"},
+		{"ARM", "foreign minister", "2019-06-01", "mnatsakanyan-zohrab"},
 	} {
 		who, _, ok := k.Holder(c.country, c.office, c.date)
 		if !ok || who.ID != c.want {
