@@ -16,6 +16,23 @@ import (
 // process spent instead, which other work on a shared machine disturbs
 // less.
 func BenchmarkPut(b *testing.B) {
+	dir := b.TempDir()
+	benchPut(b, func(i int) Store {
+		s, err := OpenSQLite(context.Background(), filepath.Join(dir, fmt.Sprintf("bench%d.db", i)), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return s
+	})
+}
+
+// BenchmarkPutPostgres is BenchmarkPut on a fresh PostgreSQL database
+// per iteration (DYAD_TEST_POSTGRES).
+func BenchmarkPutPostgres(b *testing.B) {
+	benchPut(b, func(int) Store { return openTestPostgres(b, Options{}) })
+}
+
+func benchPut(b *testing.B, open func(i int) Store) {
 	rs := guardianResults(b)
 	sentences, evs := 0, 0
 	for _, r := range rs {
@@ -23,17 +40,13 @@ func BenchmarkPut(b *testing.B) {
 		evs += len(r.Events)
 	}
 	ctx := context.Background()
-	dir := b.TempDir()
 	b.ReportAllocs()
 	i := 0
 	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		i++
-		s, err := OpenSQLite(ctx, filepath.Join(dir, fmt.Sprintf("bench%d.db", i)), Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		s := open(i)
 		b.StartTimer()
 		c0 := cpuTime()
 		for _, r := range rs {

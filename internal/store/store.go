@@ -35,7 +35,9 @@ type Store interface {
 	Quotes(ctx context.Context, f QuoteFilter) ([]StoredQuote, error)
 	// Series gives daily report counts and Goldstein sums for the events
 	// whose source and target codes start with the given prefixes
-	// (an empty prefix matches every actor).
+	// (an empty prefix matches every actor). f applies to each report
+	// (its codes, claimant and date), oldest day first; undated reports
+	// are left out, Limit and Offset ignored.
 	Series(ctx context.Context, f EventFilter) ([]Day, error)
 	// Network gives the actor graph: one edge per (source, target) pair
 	// of event records matching f, heaviest first, at most f.Limit.
@@ -67,7 +69,7 @@ type Counts struct {
 // EventFilter selects event records. Zero fields select everything.
 // Codes match as prefixes: Actor "IRN" matches IRN, IRNGOV, IRNMIL.
 type EventFilter struct {
-	From, To string // dates, YYYY-MM-DD inclusive, on the record's first and last dates
+	From, To string // dates, YYYY-MM-DD inclusive: records whose [first, last] dates meet [From, To]
 	Actor    string // either side
 	Source   string
 	Target   string
