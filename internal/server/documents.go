@@ -31,6 +31,9 @@ func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := s.store.Document(r.Context(), key)
+	if errors.Is(err, store.ErrNotFound) {
+		err = &notFound{"document " + key}
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -158,7 +161,7 @@ func (s *Server) authorize(r *http.Request) error {
 func (s *Server) readDocument(w http.ResponseWriter, r *http.Request) (doc.Document, error) {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		if mt, _, _ := strings.Cut(ct, ";"); strings.TrimSpace(strings.ToLower(mt)) != "application/json" {
-			return doc.Document{}, badParam("Content-Type", "%s: send application/json", show(ct))
+			return doc.Document{}, &mediaTypeError{ct}
 		}
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))

@@ -24,6 +24,19 @@ func badParam(name, format string, args ...any) error {
 	return &paramError{name: name, msg: fmt.Sprintf(format, args...)}
 }
 
+// notFound is a store.ErrNotFound for a thing the message names.
+type notFound struct{ what string }
+
+func (e *notFound) Error() string { return e.what + ": not found" }
+func (e *notFound) Unwrap() error { return store.ErrNotFound }
+
+// mediaTypeError is a body sent as something other than JSON.
+type mediaTypeError struct{ got string }
+
+func (e *mediaTypeError) Error() string {
+	return "Content-Type: " + show(e.got) + " is not JSON: send Content-Type: application/json"
+}
+
 // Errors of the token check and of a disabled POST.
 var (
 	errNoToken    = errors.New("missing bearer token: send Authorization: Bearer TOKEN")
@@ -33,10 +46,12 @@ var (
 
 // errorStatus maps an error to an HTTP status and a message safe to send:
 // validation 400, token 401, disabled posting 403, unknown id 404, body
-// too large 413, anything else 500 with a generic message.
+// too large 413, body not JSON 415, anything else 500 with a generic message.
 func errorStatus(err error) (int, string) {
 	var pe *paramError
 	var mbe *http.MaxBytesError
+	var nf *notFound
+	var mt *mediaTypeError
 	switch {
 	case errors.As(err, &pe):
 		return http.StatusBadRequest, pe.Error()
@@ -44,8 +59,12 @@ func errorStatus(err error) (int, string) {
 		return http.StatusUnauthorized, err.Error()
 	case errors.Is(err, errPostingOff):
 		return http.StatusForbidden, err.Error()
+	case errors.As(err, &nf):
+		return http.StatusNotFound, nf.Error()
 	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound, "not found"
+	case errors.As(err, &mt):
+		return http.StatusUnsupportedMediaType, mt.Error()
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, fmt.Sprintf("body: larger than %d bytes", mbe.Limit)
 	case errors.Is(err, context.Canceled):

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 
 	"dyad/internal/doc"
@@ -74,6 +76,9 @@ func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rec, ev, err := s.store.Event(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		err = &notFound{fmt.Sprintf("event record %d", id)}
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -79,6 +79,9 @@ func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test skipped in -short mode")
 	}
+	if raceEnabled {
+		t.Skip("load test skipped under the race detector: its figures would measure the instrumentation (TestPostConcurrent and the handler tests cover the races)")
+	}
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "load.db"), store.Options{})
 	if err != nil {
@@ -122,14 +125,17 @@ func TestLoad(t *testing.T) {
 		wg       sync.WaitGroup
 		mu       sync.Mutex
 		lat      []time.Duration
+		perQuery = make([][]time.Duration, len(queries))
 		failures atomic.Int64
 		firstErr atomic.Value
 	)
 	for i := range clients {
 		wg.Go(func() {
 			var mine []time.Duration
+			byQuery := make([][]time.Duration, len(queries))
 			for n := i; time.Now().Before(deadline); n++ {
-				q := queries[n%len(queries)]
+				qi := n % len(queries)
+				q := queries[qi]
 				t0 := time.Now()
 				resp, err := client.Get(ts.URL + q)
 				if err == nil {
@@ -145,9 +151,13 @@ func TestLoad(t *testing.T) {
 					continue
 				}
 				mine = append(mine, time.Since(t0))
+				byQuery[qi] = append(byQuery[qi], time.Since(t0))
 			}
 			mu.Lock()
 			lat = append(lat, mine...)
+			for qi := range byQuery {
+				perQuery[qi] = append(perQuery[qi], byQuery[qi]...)
+			}
 			mu.Unlock()
 		})
 	}
@@ -158,9 +168,17 @@ func TestLoad(t *testing.T) {
 	if len(lat) == 0 {
 		t.Fatal("no request succeeded")
 	}
+	pct := func(lat []time.Duration, p float64) time.Duration {
+		return lat[min(len(lat)-1, int(float64(len(lat))*p))].Round(time.Microsecond)
+	}
+	for qi, l := range perQuery {
+		if len(l) > 0 {
+			slices.Sort(l)
+			t.Logf("  %-50s %5d requests, p50 %v, p99 %v", queries[qi], len(l), pct(l, 0.5), pct(l, 0.99))
+		}
+	}
 	slices.Sort(lat)
-	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(float64(len(lat))*p))] }
 	t.Logf("%d clients, %v: %d requests, %.0f requests/s, p50 %v, p99 %v, max %v, %d errors",
-		clients, dur, len(lat), float64(len(lat))/dur.Seconds(), pct(0.50).Round(time.Microsecond),
-		pct(0.99).Round(time.Microsecond), lat[len(lat)-1].Round(time.Microsecond), failures.Load())
+		clients, dur, len(lat), float64(len(lat))/dur.Seconds(), pct(lat, 0.50),
+		pct(lat, 0.99), lat[len(lat)-1].Round(time.Microsecond), failures.Load())
 }

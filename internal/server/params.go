@@ -41,13 +41,27 @@ func newParams(r *http.Request, allowed ...string) *params {
 	slices.Sort(names) // the first bad name reported is the same every time
 	for _, name := range names {
 		if !slices.Contains(allowed, name) {
-			return &params{err: badParam(show(name), "unknown parameter (known: %s)", strings.Join(allowed, ", "))}
+			return &params{err: badParam(paramName(name), "unknown parameter (known: %s)", strings.Join(allowed, ", "))}
 		}
 		if len(v[name]) > 1 {
 			return &params{err: badParam(name, "given more than once")}
 		}
 	}
 	return &params{v: v}
+}
+
+// paramName returns a parameter's name for a message: as it is when it
+// is a plain word, quoted otherwise.
+func paramName(name string) string {
+	if name == "" || len(name) > 30 {
+		return show(name)
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return show(name)
+		}
+	}
+	return name
 }
 
 // show quotes a value for an error message, cut to 40 bytes.

@@ -53,7 +53,7 @@ func TestPostRefused(t *testing.T) {
 		{"javascript URL", s, `{"text":"Iran rejected the offer.","url":"javascript:alert(1)"}`, auth, 400, "url:"},
 		{"control in title", s, `{"text":"Iran rejected the offer.","title":"a\u0007b"}`, auth, 400, "title: control"},
 		{"long id", s, `{"text":"Iran rejected the offer.","id":"` + strings.Repeat("x", 201) + `"}`, auth, 400, "id: longer"},
-		{"content type", s, good, append([]string{"Content-Type", "text/plain"}, auth...), 400, "Content-Type"},
+		{"content type", s, good, append([]string{"Content-Type", "application/x-www-form-urlencoded"}, auth...), 415, "send Content-Type: application/json"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -307,6 +307,21 @@ func TestGetEndpoints(t *testing.T) {
 		}
 	})
 
+	t.Run("not found", func(t *testing.T) {
+		for _, c := range []struct{ path, msg string }{
+			{"/api/events/999", "event record 999: not found"},
+			{"/api/documents/" + strings.Repeat("0", 32), "document " + strings.Repeat("0", 32) + ": not found"},
+			{"/api/nope", "no endpoint GET /api/nope"},
+		} {
+			w := do(s, "GET", c.path, nil)
+			var e errorBody
+			decode(t, w, &e)
+			if w.Code != 404 || !strings.HasPrefix(e.Error, c.msg) {
+				t.Errorf("GET %s = %d %q; want 404 %q", c.path, w.Code, e.Error, c.msg)
+			}
+		}
+	})
+
 	t.Run("page", func(t *testing.T) {
 		for _, c := range []struct{ path, ctype, has string }{
 			{"/", "text/html", `src="/static/app.js"`},
@@ -464,6 +479,8 @@ func TestErrorStatus(t *testing.T) {
 		{store.ErrNotFound, 404},
 		{fmt.Errorf("event 7: %w", store.ErrNotFound), 404},
 		{&http.MaxBytesError{Limit: 10}, 413},
+		{&notFound{"event record 7"}, 404},
+		{&mediaTypeError{"text/plain"}, 415},
 		{errBoom, 500},
 	}
 	for _, tc := range tests {
