@@ -173,17 +173,38 @@ func TestIngestFeed(t *testing.T) {
 		t.Errorf("Events(IRN) = %+v, %v; want the feed article's URL and date", recs, err)
 	}
 
-	// Polling: rounds until the context ends; the articles are stored once.
-	ctx, cancel := context.WithTimeout(context.Background(), 1500*time.Millisecond)
+	// Polling: rounds until interrupted (here: once round 2 is reported);
+	// the articles are stored once.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	var out, errb strings.Builder
-	code = run(ctx, []string{"ingest", "-db", db, "-feed", srv.URL + "/rss", "-every", "300ms"}, strings.NewReader(""), &out, &errb)
+	var out strings.Builder
+	errb := &cancelAt{at: "round 2:", cancel: cancel}
+	code = run(ctx, []string{"ingest", "-db", db, "-feed", srv.URL + "/rss", "-every", "100ms"}, strings.NewReader(""), &out, errb)
+	if ctx.Err() == context.DeadlineExceeded {
+		t.Fatalf("ingest -every: no round 2 within a minute: %s", errb.String())
+	}
 	if code != 1 || !strings.Contains(errb.String(), "round 2: 0 new documents") || !strings.Contains(errb.String(), "0 new, 2 already stored, 1 failed") {
 		t.Errorf("ingest -every = %d %q; want rounds, nothing new, the missing article once", code, errb.String())
 	}
 	if n := strings.Count(errb.String(), "/gone:"); n != 1 {
 		t.Errorf("the missing article was reported %d times; want once (links are remembered)", n)
 	}
+}
+
+// cancelAt is a writer that cancels a context once the text written to it
+// holds at.
+type cancelAt struct {
+	strings.Builder
+	at     string
+	cancel context.CancelFunc
+}
+
+func (w *cancelAt) Write(p []byte) (int, error) {
+	n, err := w.Builder.Write(p)
+	if strings.Contains(w.String(), w.at) {
+		w.cancel()
+	}
+	return n, err
 }
 
 func TestExport(t *testing.T) {
