@@ -433,8 +433,8 @@ func TestMalformed(t *testing.T) {
 func TestReopen(t *testing.T) {
 	path := t.TempDir() + "/dyad.db"
 	ctx := context.Background()
-	for i := range 2 {
-		s, err := OpenSQLite(ctx, path, Options{})
+	for i, open := range []func(context.Context, string, Options) (Store, error){OpenSQLite, Open} {
+		s, err := open(ctx, path, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
