@@ -32,6 +32,7 @@ func TestPeopleMoreLoads(t *testing.T) {
 		t.Errorf("%d people loaded, want at least 1500", n)
 	}
 	blocks := loadPeopleMore(t)
+	t.Logf("%d people loaded, %d from people-more.txt", len(k.People), len(blocks))
 	if len(blocks) < 220 {
 		t.Errorf("people-more.txt has %d people, want at least 220", len(blocks))
 	}
