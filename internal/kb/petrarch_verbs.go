@@ -294,7 +294,12 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 		b := &d.Blocks[bi]
 		sum.VerbBlocks++
 		sum.Verbs += len(b.Verbs)
-		for _, v := range b.Verbs {
+		// The written forms of each verb, shared by its patterns.
+		forms := make([][]string, len(b.Verbs))
+		for vi := range b.Verbs {
+			forms[vi] = b.Verbs[vi].forms("")
+		}
+		for vi, v := range b.Verbs {
 			code := v.Code
 			if code == "" {
 				code = b.Code
@@ -306,7 +311,7 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 			}
 			if goodCode(code) {
 				out = append(out, Pattern{Code: code, Reverse: reverse, Verb: v.Verb, Text: v.Verb + " [" + full + "]",
-					File: d.File, Line: v.Line, AnyPrep: true, Forms: v.forms(""), Seq: v.withPre(nil)})
+					File: d.File, Line: v.Line, AnyPrep: true, Forms: forms[vi], Seq: v.withPre(nil)})
 				sum.Patterns++
 			}
 		}
@@ -356,9 +361,9 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 				// The sequence has the particle as a word after the verb:
 				// the pattern stays with the verb as listed.
 				particle := ""
-				for _, v := range b.Verbs {
+				for vi, v := range b.Verbs {
 					p := Pattern{Verb: v.Verb, Elems: elems, Text: "- " + pl.Text + " [" + pl.Code + "]",
-						File: d.File, Line: pl.Line, Discard: discard, AnyPrep: true, Forms: v.forms(particle), Seq: v.withPre(seq)}
+						File: d.File, Line: pl.Line, Discard: discard, AnyPrep: true, Forms: forms[vi], Seq: v.withPre(seq)}
 					if particle != "" {
 						p.Verb += " " + particle
 					}

@@ -45,6 +45,15 @@ func TestPETRARCHUnitSuite(t *testing.T) {
 	for _, c := range rep.ByCategory() {
 		t.Logf("%-10s %3d passed, %3d failed", c.Category, c.Passed, c.Failed)
 	}
+	ids := map[string]bool{}
+	for _, r := range s.Records {
+		ids[r.ID] = true
+	}
+	for id := range Differences(filepath.Base(suitePath)) {
+		if !ids[id] {
+			t.Errorf("differs.txt lists %s, which the suite does not have", id)
+		}
+	}
 	if rep.Passed < passFloor {
 		t.Errorf("%d records pass; want at least %d", rep.Passed, passFloor)
 	}
