@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"sync/atomic"
 	"time"
 
 	"dyad/internal/doc"
@@ -72,7 +73,9 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 		poll:  *every > 0,
 	}
 	if ing.prog != nil && len(feeds) == 0 {
-		ing.total = countDocuments(fs.Args())
+		// Counting reads JSON Lines files through once more: beside the
+		// coding, not before it, so a large input starts at once.
+		go func() { ing.total.Store(int64(countDocuments(fs.Args()))) }()
 	}
 	src := ingestSource(ctx, fs.Args(), in.options(stdin), feeds, *every, ingest.NewFetcher(ingest.FetchOptions{
 		MaxBytes: int64(in.maxBytes),
@@ -143,7 +146,7 @@ type ingestRun struct {
 	out   io.Writer
 	prog  *progress
 	start time.Time
-	total int // documents expected, or -1 when unknown
+	total atomic.Int64 // documents expected; 0 or -1 while unknown
 	poll  bool
 
 	read, added, stored, failed int

@@ -41,9 +41,9 @@ func (p *progress) update(r *ingestRun) {
 	el := time.Since(r.start)
 	docs := rate(r.read, el)
 	line := fmt.Sprintf("%d documents (%.1f/s), %d new, %d events (%.1f/s)", r.read, docs, r.added, r.events, rate(r.events, el))
-	if r.total > 0 && docs > 0 && r.read <= r.total {
-		left := time.Duration(float64(r.total-r.read) / docs * float64(time.Second))
-		line += fmt.Sprintf(", %d%%, %s left", 100*r.read/r.total, left.Round(time.Second))
+	if total := int(r.total.Load()); total > 0 && docs > 0 && r.read <= total {
+		left := time.Duration(float64(total-r.read) / docs * float64(time.Second))
+		line += fmt.Sprintf(", %d%%, %s left", 100*r.read/total, left.Round(time.Second))
 	}
 	pad := max(0, p.wide-len(line))
 	fmt.Fprintf(p.w, "\r%s%s", line, strings.Repeat(" ", pad))

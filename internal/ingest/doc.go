@@ -23,8 +23,9 @@
 // memory of the links already fetched; Feed yields the articles of one
 // feed as documents.
 //
-// Standard input is sniffed: JSON Lines when it starts with '{', PETRARCH
-// XML with '<', plain text otherwise.
+// Standard input is sniffed: JSON Lines when it starts with '{', HTML with
+// <html or <!DOCTYPE html, PETRARCH XML with another '<', plain text
+// otherwise.
 //
 // Every document is checked: not empty, not binary, valid UTF-8,
 // within the size limit, dated YYYY-MM-DD. A bad document, line or record

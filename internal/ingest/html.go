@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -345,6 +346,19 @@ func cleanLine(s string) string {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	return strings.Join(strings.FieldsFunc(s, isHTMLSpace), " ")
+}
+
+// sniffHTML reports whether br, whose first byte that is not white space
+// is '<', starts an HTML page: <!DOCTYPE html or <html, in any case.
+func sniffHTML(br *bufio.Reader) bool {
+	buf, _ := br.Peek(min(br.Size(), 4096))
+	buf = bytes.TrimLeft(skipBOM(buf), " \t\r\n\f\v")
+	for _, p := range []string{"<!doctype html", "<html"} {
+		if len(buf) >= len(p) && strings.EqualFold(string(buf[:len(p)]), p) {
+			return true
+		}
+	}
+	return false
 }
 
 // readHTML reads an HTML file as one document (see HTML); ID is the file

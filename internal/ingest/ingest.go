@@ -252,8 +252,9 @@ func (r *reader) file(path string, f format) bool {
 }
 
 // readStdin reads "-": JSON Lines when the first byte that is not white
-// space is '{', PETRARCH XML when it is '<', plain text (ID "stdin")
-// otherwise.
+// space is '{', an HTML page when the input starts with <html or
+// <!DOCTYPE html, PETRARCH XML when it starts with another '<', plain text
+// (ID "stdin") otherwise.
 func (r *reader) readStdin() bool {
 	const name = "stdin"
 	br := bufio.NewReaderSize(r.stdin, lineBufSize)
@@ -261,6 +262,9 @@ func (r *reader) readStdin() bool {
 	case '{':
 		return r.readJSONL(name, name, br)
 	case '<':
+		if sniffHTML(br) {
+			return r.readHTML(name, name, br, -1)
+		}
 		return r.readXML(name, name, br)
 	}
 	return r.readText(name, name, br, -1)

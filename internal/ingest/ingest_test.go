@@ -173,7 +173,9 @@ func TestReadStdin(t *testing.T) {
 		{"empty", "", []string{"stdin: empty document"}},
 		{"white space", " \n\t", []string{"stdin: empty document"}},
 		{"long white space then text", strings.Repeat(" ", 200<<10) + "x", []string{"stdin|2020-02-02||||" + strings.Repeat(" ", 200<<10) + "x"}},
-		{"html", "<html><body><p>soup", []string{"stdin:line 1: malformed XML: unexpected EOF"}},
+		{"html", "<html><body><p>soup", []string{"stdin|2020-02-02||||soup"}},
+		{"html with a doctype", "\n<!DOCTYPE HTML><title>T</title><p>Iran said.", []string{"stdin|2020-02-02||T||Iran said."}},
+		{"html without html", "<body><p>soup", []string{"stdin:line 1: malformed XML: unexpected EOF"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
