@@ -11,9 +11,9 @@ import (
 // Merging a document's events into event records. A report joins an
 // existing record (found in the database) or a record this document
 // creates (kept in memory until its counts are known, then inserted
-// whole): most reports start a record of their own, and computing a new
-// record's counts here instead of in SQL saves three statements for
-// each (BenchmarkPut: 30% faster).
+// whole): most reports start a record of their own (487 of the 516
+// Guardian reports), and counting a new record here instead of in SQL
+// saves three statements for each.
 
 // report is one event of the document being stored.
 type report struct {
