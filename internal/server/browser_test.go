@@ -386,11 +386,11 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("timeline", func(t *testing.T) {
 		open("/timeline?source=IRN&target=USA", "timeline")
-		var r struct{ SVG, Bars, Conflict, Lines int }
+		var r struct{ SVG, Bars, Conflict, Dots int }
 		eval(`({SVG: document.querySelectorAll('svg.timeline').length,
 			Bars: document.querySelectorAll('svg.timeline rect.bar').length,
 			Conflict: document.querySelectorAll('svg.timeline rect.bar.conflict').length,
-			Lines: document.querySelectorAll('svg.timeline polyline.goldstein').length})`, &r)
+			Dots: document.querySelectorAll('svg.timeline circle.goldstein-dot').length})`, &r)
 		days, err := st.Series(ctx, store.EventFilter{Source: "IRN", Target: "USA"})
 		if err != nil {
 			t.Fatal(err)
@@ -401,8 +401,8 @@ func TestBrowser(t *testing.T) {
 				wantConflict++
 			}
 		}
-		if r.SVG != 1 || r.Conflict != wantConflict || r.Bars < wantConflict || (len(days) > 1) != (r.Lines == 1) {
-			t.Errorf("timeline: %+v; want 1 svg, %d conflict bars, a Goldstein line over %d days", r, wantConflict, len(days))
+		if r.SVG != 1 || r.Conflict != wantConflict || r.Bars < wantConflict || r.Dots != len(days) {
+			t.Errorf("timeline: %+v; want 1 svg, %d conflict bars, a Goldstein dot for each of %d days", r, wantConflict, len(days))
 		}
 		screenshot("timeline")
 	})

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -61,6 +62,20 @@ func testPipeline(t testing.TB) pipeline.Config {
 		t.Fatal(pipeErr)
 	}
 	return pipeCfg
+}
+
+// engines runs f once over each store the handler tests use: the
+// in-memory one of memstore_test.go, and a SQLite file.
+func engines(t *testing.T, f func(t *testing.T, st store.Store)) {
+	t.Run("mem", func(t *testing.T) { f(t, newMemStore()) })
+	t.Run("sqlite", func(t *testing.T) {
+		st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"), store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		f(t, st)
+	})
 }
 
 // fill codes docs and stores them in st.

@@ -14,135 +14,138 @@ import (
 // TestPostRefused checks every bad POST /api/documents: a 4xx with a
 // message that says what is wrong, and nothing stored.
 func TestPostRefused(t *testing.T) {
-	st := newMemStore()
-	fill(t, st, fixtureDocs...)
-	s, _ := newTest(t, st, testToken)
-	off, _ := newTest(t, st, "")
-	auth := []string{"Authorization", "Bearer " + testToken}
-	good := `{"id":"a","date":"2026-03-05","text":"Iran rejected the offer."}`
-	tests := []struct {
-		name   string
-		srv    *Server
-		body   string
-		header []string
-		status int
-		msg    string
-	}{
-		{"posting disabled", off, good, auth, 403, "--token-file"},
-		{"no token", s, good, nil, 401, "missing bearer token"},
-		{"empty token", s, good, []string{"Authorization", "Bearer "}, 401, "missing bearer token"},
-		{"basic auth", s, good, []string{"Authorization", "Basic " + testToken}, 401, "missing bearer token"},
-		{"wrong token", s, good, []string{"Authorization", "Bearer " + testToken + "x"}, 401, "wrong bearer token"},
-		{"token prefix", s, good, []string{"Authorization", "Bearer " + testToken[:5]}, 401, "wrong bearer token"},
-		{"oversized", s, `{"text":"` + strings.Repeat("Iran rejected the offer. ", 4000) + `"}`, auth, 413, "larger than 65536 bytes"},
-		{"malformed", s, `{"text": "Iran rejected`, auth, 400, "body: malformed JSON"},
-		{"not JSON", s, `text=Iran+rejected`, auth, 400, "body: malformed JSON"},
-		{"empty body", s, ``, auth, 400, "body: empty"},
-		{"array", s, `[` + good + `]`, auth, 400, "body: a JSON object expected"},
-		{"two objects", s, good + good, auth, 400, "more follows"},
-		{"unknown field", s, `{"text":"Iran rejected the offer.","events":[]}`, auth, 400, `unknown field "events"`},
-		{"field case", s, `{"Text":"Iran rejected the offer.","Body":"x"}`, auth, 400, `unknown field "Body"`},
-		{"number text", s, `{"text":42}`, auth, 400, `field "text" must be a string`},
-		{"no text", s, `{"id":"a","date":"2026-03-05"}`, auth, 400, "text: required"},
-		{"blank text", s, `{"text":" \n\t "}`, auth, 400, "text: required"},
-		{"NUL", s, `{"text":"Iran\u0000rejected"}`, auth, 400, "text: binary content"},
-		{"invalid UTF-8", s, "{\"text\":\"Iran \xff rejected\"}", auth, 400, "body: not valid UTF-8"},
-		{"bad date", s, `{"text":"Iran rejected the offer.","date":"05/03/2026"}`, auth, 400, "date:"},
-		{"impossible date", s, `{"text":"Iran rejected the offer.","date":"2026-02-30"}`, auth, 400, "date:"},
-		{"SQL date", s, `{"text":"Iran rejected the offer.","date":"2026-01-01'); DROP TABLE documents; --"}`, auth, 400, "date:"},
-		{"javascript URL", s, `{"text":"Iran rejected the offer.","url":"javascript:alert(1)"}`, auth, 400, "url:"},
-		{"control in title", s, `{"text":"Iran rejected the offer.","title":"a\u0007b"}`, auth, 400, "title: control"},
-		{"long id", s, `{"text":"Iran rejected the offer.","id":"` + strings.Repeat("x", 201) + `"}`, auth, 400, "id: longer"},
-		{"content type", s, good, append([]string{"Content-Type", "application/x-www-form-urlencoded"}, auth...), 415, "send Content-Type: application/json"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			before := counts(t, st)
-			w := do(tc.srv, "POST", "/api/documents", strings.NewReader(tc.body), tc.header...)
-			var e errorBody
-			decode(t, w, &e)
-			if w.Code != tc.status || !strings.Contains(e.Error, tc.msg) {
-				t.Errorf("POST %s = %d %q; want %d with %q", tc.name, w.Code, e.Error, tc.status, tc.msg)
-			}
-			if w.Code == 401 && w.Header().Get("WWW-Authenticate") == "" {
-				t.Error("401 without WWW-Authenticate")
-			}
-			if after := counts(t, st); after != before {
-				t.Errorf("POST %s changed the counts: %+v, then %+v", tc.name, before, after)
-			}
-		})
-	}
-	// A method the endpoint does not take.
-	if w := do(s, "PUT", "/api/documents", strings.NewReader(good), auth...); w.Code < 400 || w.Code >= 500 {
-		t.Errorf("PUT /api/documents = %d; want 4xx", w.Code)
-	}
+	engines(t, func(t *testing.T, st store.Store) {
+		fill(t, st, fixtureDocs...)
+		s, _ := newTest(t, st, testToken)
+		off, _ := newTest(t, st, "")
+		auth := []string{"Authorization", "Bearer " + testToken}
+		good := `{"id":"a","date":"2026-03-05","text":"Iran rejected the offer."}`
+		tests := []struct {
+			name   string
+			srv    *Server
+			body   string
+			header []string
+			status int
+			msg    string
+		}{
+			{"posting disabled", off, good, auth, 403, "--token-file"},
+			{"no token", s, good, nil, 401, "missing bearer token"},
+			{"empty token", s, good, []string{"Authorization", "Bearer "}, 401, "missing bearer token"},
+			{"basic auth", s, good, []string{"Authorization", "Basic " + testToken}, 401, "missing bearer token"},
+			{"wrong token", s, good, []string{"Authorization", "Bearer " + testToken + "x"}, 401, "wrong bearer token"},
+			{"token prefix", s, good, []string{"Authorization", "Bearer " + testToken[:5]}, 401, "wrong bearer token"},
+			{"oversized", s, `{"text":"` + strings.Repeat("Iran rejected the offer. ", 4000) + `"}`, auth, 413, "larger than 65536 bytes"},
+			{"malformed", s, `{"text": "Iran rejected`, auth, 400, "body: malformed JSON"},
+			{"not JSON", s, `text=Iran+rejected`, auth, 400, "body: malformed JSON"},
+			{"empty body", s, ``, auth, 400, "body: empty"},
+			{"array", s, `[` + good + `]`, auth, 400, "body: a JSON object expected"},
+			{"two objects", s, good + good, auth, 400, "more follows"},
+			{"unknown field", s, `{"text":"Iran rejected the offer.","events":[]}`, auth, 400, `unknown field "events"`},
+			{"field case", s, `{"Text":"Iran rejected the offer.","Body":"x"}`, auth, 400, `unknown field "Body"`},
+			{"number text", s, `{"text":42}`, auth, 400, `field "text" must be a string`},
+			{"no text", s, `{"id":"a","date":"2026-03-05"}`, auth, 400, "text: required"},
+			{"blank text", s, `{"text":" \n\t "}`, auth, 400, "text: required"},
+			{"NUL", s, `{"text":"Iran\u0000rejected"}`, auth, 400, "text: binary content"},
+			{"invalid UTF-8", s, "{\"text\":\"Iran \xff rejected\"}", auth, 400, "body: not valid UTF-8"},
+			{"bad date", s, `{"text":"Iran rejected the offer.","date":"05/03/2026"}`, auth, 400, "date:"},
+			{"impossible date", s, `{"text":"Iran rejected the offer.","date":"2026-02-30"}`, auth, 400, "date:"},
+			{"SQL date", s, `{"text":"Iran rejected the offer.","date":"2026-01-01'); DROP TABLE documents; --"}`, auth, 400, "date:"},
+			{"javascript URL", s, `{"text":"Iran rejected the offer.","url":"javascript:alert(1)"}`, auth, 400, "url:"},
+			{"control in title", s, `{"text":"Iran rejected the offer.","title":"a\u0007b"}`, auth, 400, "title: control"},
+			{"long id", s, `{"text":"Iran rejected the offer.","id":"` + strings.Repeat("x", 201) + `"}`, auth, 400, "id: longer"},
+			{"content type", s, good, append([]string{"Content-Type", "application/x-www-form-urlencoded"}, auth...), 415, "send Content-Type: application/json"},
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				before := counts(t, st)
+				w := do(tc.srv, "POST", "/api/documents", strings.NewReader(tc.body), tc.header...)
+				var e errorBody
+				decode(t, w, &e)
+				if w.Code != tc.status || !strings.Contains(e.Error, tc.msg) {
+					t.Errorf("POST %s = %d %q; want %d with %q", tc.name, w.Code, e.Error, tc.status, tc.msg)
+				}
+				if w.Code == 401 && w.Header().Get("WWW-Authenticate") == "" {
+					t.Error("401 without WWW-Authenticate")
+				}
+				if after := counts(t, st); after != before {
+					t.Errorf("POST %s changed the counts: %+v, then %+v", tc.name, before, after)
+				}
+			})
+		}
+		// A method the endpoint does not take.
+		if w := do(s, "PUT", "/api/documents", strings.NewReader(good), auth...); w.Code < 400 || w.Code >= 500 {
+			t.Errorf("PUT /api/documents = %d; want 4xx", w.Code)
+		}
+	})
 }
 
 // TestPostStores posts a document, reads it back, and posts it again.
 func TestPostStores(t *testing.T) {
-	st := newMemStore()
-	s, _ := newTest(t, st, testToken)
-	text := "Kraków — Iran rejected the United States' offer on Monday. Saudi Arabia praised Egypt."
-	body := fmt.Sprintf(`{"id":"krakow-1","date":"2026-03-06","title":"Offer","url":"https://example.org/k","source":"Gazeta","text":%q}`, text)
-	auth := []string{"Authorization", "Bearer " + testToken, "Content-Type", "application/json; charset=utf-8"}
+	engines(t, func(t *testing.T, st store.Store) {
+		s, _ := newTest(t, st, testToken)
+		text := "Kraków — Iran rejected the United States' offer on Monday. Saudi Arabia praised Egypt."
+		body := fmt.Sprintf(`{"id":"krakow-1","date":"2026-03-06","title":"Offer","url":"https://example.org/k","source":"Gazeta","text":%q}`, text)
+		auth := []string{"Authorization", "Bearer " + testToken, "Content-Type", "application/json; charset=utf-8"}
 
-	w := do(s, "POST", "/api/documents", strings.NewReader(body), auth...)
-	var p posted
-	decode(t, w, &p)
-	if w.Code != http.StatusCreated || !p.New || p.Key != store.DocKey(text) || p.Events < 2 || p.Records < 2 {
-		t.Fatalf("POST = %d %+v; want 201, new, key %s, 2 events", w.Code, p, store.DocKey(text))
-	}
-	if loc := w.Header().Get("Location"); loc != "/api/documents/"+p.Key {
-		t.Errorf("Location = %q", loc)
-	}
-	var d documentJS
-	decode(t, do(s, "GET", "/api/documents/"+p.Key, nil), &d)
-	if d.Document.ID != "krakow-1" || d.Document.Date != "2026-03-06" || d.Document.Source != "Gazeta" || len(d.Events) != p.Events {
-		t.Errorf("stored document = %+v", d.Document)
-	}
+		w := do(s, "POST", "/api/documents", strings.NewReader(body), auth...)
+		var p posted
+		decode(t, w, &p)
+		if w.Code != http.StatusCreated || !p.New || p.Key != store.DocKey(text) || p.Events < 2 || p.Records < 2 {
+			t.Fatalf("POST = %d %+v; want 201, new, key %s, 2 events", w.Code, p, store.DocKey(text))
+		}
+		if loc := w.Header().Get("Location"); loc != "/api/documents/"+p.Key {
+			t.Errorf("Location = %q", loc)
+		}
+		var d documentJS
+		decode(t, do(s, "GET", "/api/documents/"+p.Key, nil), &d)
+		if d.Document.ID != "krakow-1" || d.Document.Date != "2026-03-06" || d.Document.Source != "Gazeta" || len(d.Events) != p.Events {
+			t.Errorf("stored document = %+v", d.Document)
+		}
 
-	before := counts(t, st)
-	w = do(s, "POST", "/api/documents", strings.NewReader(body), auth...)
-	var again posted
-	decode(t, w, &again)
-	if w.Code != http.StatusOK || again.New || again.Key != p.Key || again.Events != 0 {
-		t.Errorf("POST again = %d %+v; want 200, not new, same key", w.Code, again)
-	}
-	if after := counts(t, st); after != before {
-		t.Errorf("posting again changed the counts: %+v, then %+v", before, after)
-	}
+		before := counts(t, st)
+		w = do(s, "POST", "/api/documents", strings.NewReader(body), auth...)
+		var again posted
+		decode(t, w, &again)
+		if w.Code != http.StatusOK || again.New || again.Key != p.Key || again.Events != 0 {
+			t.Errorf("POST again = %d %+v; want 200, not new, same key", w.Code, again)
+		}
+		if after := counts(t, st); after != before {
+			t.Errorf("posting again changed the counts: %+v, then %+v", before, after)
+		}
 
-	// No id: the key names it; no date: today.
-	w = do(s, "POST", "/api/documents", strings.NewReader(`{"text":"Russia threatened Ukraine with sanctions."}`), auth...)
-	decode(t, w, &p)
-	decode(t, do(s, "GET", "/api/documents/"+p.Key, nil), &d)
-	if w.Code != 201 || d.Document.ID != p.Key || !validDate(d.Document.Date) {
-		t.Errorf("POST without id and date = %d, stored id %q date %q", w.Code, d.Document.ID, d.Document.Date)
-	}
+		// No id: the key names it; no date: today.
+		w = do(s, "POST", "/api/documents", strings.NewReader(`{"text":"Russia threatened Ukraine with sanctions."}`), auth...)
+		decode(t, w, &p)
+		decode(t, do(s, "GET", "/api/documents/"+p.Key, nil), &d)
+		if w.Code != 201 || d.Document.ID != p.Key || !validDate(d.Document.Date) {
+			t.Errorf("POST without id and date = %d, stored id %q date %q", w.Code, d.Document.ID, d.Document.Date)
+		}
+	})
 }
 
 // TestPostConcurrent posts documents at once: the coder pool must keep
 // each coder to one request (run with -race).
 func TestPostConcurrent(t *testing.T) {
-	st := newMemStore()
-	s, _ := newTest(t, st, testToken)
-	const n = 8
-	var wg sync.WaitGroup
-	codes := make([]int, n)
-	for i := range n {
-		wg.Go(func() {
-			b, _ := json.Marshal(postedDocument{ID: fmt.Sprint("c", i), Date: "2026-03-07",
-				Text: fmt.Sprintf("Iran rejected the offer number %d. Russia threatened Ukraine with sanctions.", i)})
-			codes[i] = do(s, "POST", "/api/documents", strings.NewReader(string(b)), "Authorization", "Bearer "+testToken).Code
-		})
-	}
-	wg.Wait()
-	for i, c := range codes {
-		if c != 201 {
-			t.Errorf("post %d = %d; want 201", i, c)
+	engines(t, func(t *testing.T, st store.Store) {
+		s, _ := newTest(t, st, testToken)
+		const n = 8
+		var wg sync.WaitGroup
+		codes := make([]int, n)
+		for i := range n {
+			wg.Go(func() {
+				b, _ := json.Marshal(postedDocument{ID: fmt.Sprint("c", i), Date: "2026-03-07",
+					Text: fmt.Sprintf("Iran rejected the offer number %d. Russia threatened Ukraine with sanctions.", i)})
+				codes[i] = do(s, "POST", "/api/documents", strings.NewReader(string(b)), "Authorization", "Bearer "+testToken).Code
+			})
 		}
-	}
-	if c := counts(t, st); c.Documents != n {
-		t.Errorf("%d documents stored; want %d", c.Documents, n)
-	}
+		wg.Wait()
+		for i, c := range codes {
+			if c != 201 {
+				t.Errorf("post %d = %d; want 201", i, c)
+			}
+		}
+		if c := counts(t, st); c.Documents != n {
+			t.Errorf("%d documents stored; want %d", c.Documents, n)
+		}
+	})
 }
