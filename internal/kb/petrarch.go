@@ -252,6 +252,7 @@ func (k *KB) loadPETRARCH(kind petrKind, name string, data []byte) (PETRARCHSumm
 		pats, s, cerrs := dict.Patterns(k.Verbs.Validate, MaxSynsetExpansion)
 		s.File, s.Kind = name, sum.Kind
 		s.Transformations = len(dict.Transformations)
+		k.Verbs.Patterns = slices.Grow(k.Verbs.Patterns, len(pats))
 		for _, p := range pats {
 			k.Verbs.add(p)
 		}

@@ -335,6 +335,7 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 				sum.PairedCodes++
 			}
 			toks := petrSeqTokens(pl.Text)
+			text := "- " + pl.Text + " [" + pl.Code + "]" // shared by the line's patterns
 			alts, total, err := x.expand(toks, 0)
 			if err != nil {
 				errs = append(errs, &ParseError{File: d.File, Line: pl.Line, Msg: err.Error()})
@@ -362,7 +363,7 @@ func (d *PETRARCHVerbs) Patterns(validate func(string) bool, max int) ([]Pattern
 				// the pattern stays with the verb as listed.
 				particle := ""
 				for vi, v := range b.Verbs {
-					p := Pattern{Verb: v.Verb, Elems: elems, Text: "- " + pl.Text + " [" + pl.Code + "]",
+					p := Pattern{Verb: v.Verb, Elems: elems, Text: text,
 						File: d.File, Line: pl.Line, Discard: discard, AnyPrep: true, Forms: forms[vi], Seq: v.withPre(seq)}
 					if particle != "" {
 						p.Verb += " " + particle
