@@ -190,6 +190,58 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	t.Run("spans.js", func(t *testing.T) {
+		open("/events", "events")
+		// Byte offsets of "Iran" after 1-, 2-, 3- and 4-byte characters,
+		// and marks that nest and cross.
+		text := "aé—🌍 Iran said “no” today"
+		i := strings.Index(text, "Iran")
+		q := strings.Index(text, "“")
+		c, cancel := context.WithTimeout(bctx, 30*time.Second)
+		defer cancel()
+		res, err := chromedp.Run(c, chromedp.Evaluate[[]byte](fmt.Sprintf(`import('/static/spans.js').then((m) => {
+			const text = %q;
+			const map = m.byteToUnit(text);
+			const iran = m.toUnits(map, [%d, %d]);
+			const div = document.createElement('div');
+			const u = (a, b) => m.toUnits(map, [a, b]);
+			const mk = (kind, a, b) => { const r = u(a, b); return {kind, start: r[0], end: r[1], key: kind + a}; };
+			m.highlight(div, text, [mk('quote', %d, %d), mk('mention', %d, %d), mk('verb', %d, %d)]);
+			const parts = {};
+			for (const n of div.querySelectorAll('.hl')) parts[n.dataset.key] = (parts[n.dataset.key] || '') + n.textContent;
+			return {bytes: map.length - 1, iran: text.slice(iran[0], iran[1]), text: div.textContent, parts,
+				mid: m.toUnits(map, [2, 3]), outside: m.toUnits(map, [0, 999])};
+		})`, text, i, i+4, q, len(text)-6, i, i+9, i+5, q+3+2),
+			chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			Bytes   int
+			Iran    string
+			Text    string
+			Parts   map[string]string
+			Mid     []int
+			Outside []int
+		}
+		if err := json.Unmarshal(res, &got); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{
+			fmt.Sprint("quote", q):   text[q : len(text)-6],
+			fmt.Sprint("mention", i): text[i : i+9],
+			fmt.Sprint("verb", i+5):  text[i+5 : q+5],
+		}
+		if got.Bytes != len(text) || got.Iran != "Iran" || got.Text != text || got.Outside != nil || len(got.Mid) != 2 {
+			t.Errorf("spans.js: %+v", got)
+		}
+		for k, w := range want {
+			if got.Parts[k] != w {
+				t.Errorf("highlight %s = %q; want %q", k, got.Parts[k], w)
+			}
+		}
+	})
+
 	t.Run("events table", func(t *testing.T) {
 		open("/events", "events")
 		var rows []string
