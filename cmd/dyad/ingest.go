@@ -29,6 +29,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 	db := fs.String("db", "", "the store: a SQLite file (created when absent) or a postgres:// URL")
 	workers := fs.Int("workers", 0, "documents coded at once (0: one per core)")
 	every := fs.Duration("every", 0, "poll the feeds again at this interval until interrupted (0: once)")
+	fetchTimeout := fs.Duration("fetch-timeout", ingest.DefaultFetchTimeout, "longest fetch of a feed or an article, body included")
 	var dicts, feeds stringList
 	fs.Var(&dicts, "dict", "add a dictionary `file` or directory (repeatable; docs/dictionaries.md)")
 	fs.Var(&feeds, "feed", "an RSS, Atom or JSON feed `URL` (http or https) whose articles are fetched and ingested (repeatable)")
@@ -42,6 +43,8 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 		return fmt.Errorf("%w: ingest needs an INPUT (a file, a directory, or - for stdin) or a -feed URL", errUsage)
 	case *every < 0:
 		return fmt.Errorf("%w: -every %v is negative", errUsage, *every)
+	case *fetchTimeout <= 0:
+		return fmt.Errorf("%w: -fetch-timeout %v: want a positive duration", errUsage, *fetchTimeout)
 	case *every > 0 && len(feeds) == 0:
 		return fmt.Errorf("%w: -every polls feeds: give at least one -feed URL", errUsage)
 	}
@@ -79,6 +82,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 	}
 	src := ingestSource(ctx, fs.Args(), in.options(stdin), feeds, *every, ingest.NewFetcher(ingest.FetchOptions{
 		MaxBytes: int64(in.maxBytes),
+		Timeout:  *fetchTimeout,
 		Date:     in.date,
 	}))
 	err = pipeline.Run(ctx, cfg, *workers, src, ing.emit)
