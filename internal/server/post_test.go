@@ -73,8 +73,11 @@ func TestPostRefused(t *testing.T) {
 			})
 		}
 		// A method the endpoint does not take.
-		if w := do(s, "PUT", "/api/documents", strings.NewReader(good), auth...); w.Code < 400 || w.Code >= 500 {
-			t.Errorf("PUT /api/documents = %d; want 4xx", w.Code)
+		if w := do(s, "PUT", "/api/documents", strings.NewReader(good), auth...); w.Code != 405 || w.Header().Get("Allow") != "POST" {
+			t.Errorf("PUT /api/documents = %d, Allow %q; want 405, POST", w.Code, w.Header().Get("Allow"))
+		}
+		if w := do(s, "DELETE", "/api/events/1", nil); w.Code != 405 || w.Header().Get("Allow") != "GET" {
+			t.Errorf("DELETE /api/events/1 = %d, Allow %q; want 405, GET", w.Code, w.Header().Get("Allow"))
 		}
 	})
 }

@@ -2,12 +2,14 @@ package server
 
 import (
 	"net/http"
+	"strings"
 )
 
 // routes returns the server's handler: every endpoint of the API and the
 // web page, behind the security headers.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
+	s.mux = mux
 
 	mux.HandleFunc("GET /healthz", s.getHealth)
 
@@ -26,9 +28,22 @@ func (s *Server) routes() http.Handler {
 	return securityHeaders(mux)
 }
 
-// noEndpoint answers a path under /api/ that names no endpoint (or a
-// method an endpoint does not take) with a JSON error.
+// noEndpoint answers a path under /api/ that names no endpoint with 404,
+// and a method an endpoint does not take with 405 and the methods it does.
 func (s *Server) noEndpoint(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		r2 := r.Clone(r.Context())
+		r2.Method = m
+		if _, pattern := s.mux.Handler(r2); pattern != "/api/" && pattern != "" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		writeJSON(w, http.StatusMethodNotAllowed, errorBody{r.Method + " " + r.URL.Path + ": method not allowed (allowed: " + strings.Join(allow, ", ") + ")"})
+		return
+	}
 	writeJSON(w, http.StatusNotFound, errorBody{"no endpoint " + r.Method + " " + r.URL.Path + " (docs/api.md lists them)"})
 }
 

@@ -43,6 +43,7 @@ type Server struct {
 	// slot is a coder not made yet. Taking a slot is the semaphore that
 	// bounds coding, so a Coder is never used by two requests at once.
 	coders  chan *pipeline.Coder
+	mux     *http.ServeMux
 	handler http.Handler
 }
 
