@@ -10,9 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
 	"dyad/internal/server"
@@ -20,6 +18,8 @@ import (
 	"dyad/internal/text"
 )
 
+// cmdServe runs the HTTP API and web page over a store until ctx ends
+// (Ctrl-C or SIGTERM, from main), then lets requests in flight finish.
 func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -50,9 +50,6 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		}
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
-	defer stop()
-
 	cfg, err := loadConfig(inputFlags{maxToks: text.DefaultMaxSentenceTokens}, dicts, stderr)
 	if err != nil {
 		return err
