@@ -34,6 +34,16 @@ func TestParse(t *testing.T) {
 			"[rule out NEG subj=The spokeswoman obj=talks with=the rebels]"},
 		{"It was the army that attacked the village.",
 			"[be subj=It obj=-] [attack subj=the army obj=the village]"},
+		{"Chile is about to sign the accord.",
+			"[be subj=Chile obj=- xcomp=sign] [sign subj=Chile obj=the accord]"},
+		{"Peru's awful and evil minister left.",
+			"[leave subj=Peru's awful and evil minister obj=-]"},
+		{"Chile abandoned efforts to stop the march.",
+			"[abandon subj=Chile obj=efforts] [stop subj=- obj=the march]"},
+		{"Chile's minister, in remarks published Monday, urged Peru to act.",
+			"[publish PASS subj=remarks obj=-] [urge subj=Chile's minister obj=Peru xcomp=act] [act subj=Peru obj=-]"},
+		{"Neither Chile nor Peru signed.",
+			"[sign subj=Chile nor Peru obj=-]"}, // "nor" coordinates
 	}
 	for _, tc := range tests {
 		var got string

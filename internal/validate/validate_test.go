@@ -18,8 +18,8 @@ func TestTinySuite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Env.Verbfile != "tiny.verbs.txt" || s.Env.Discardfile != "tiny.discards.txt" || len(s.Records) != 5 {
-		t.Fatalf("Parse = %+v; want the environment and 5 records", s)
+	if s.Env.Verbfile != "tiny.verbs.txt" || s.Env.Discardfile != "tiny.discards.txt" || len(s.Records) != 10 {
+		t.Fatalf("Parse = %+v; want the environment and 10 records", s)
 	}
 	if r := s.Records[0]; r.Text != "Zembla praised Vorland on Monday." || r.Date != "2020-01-01" || !r.RequireDyad {
 		t.Errorf("record T-01 = %+v", r)
@@ -27,7 +27,7 @@ func TestTinySuite(t *testing.T) {
 	if r := s.Records[3]; r.Error != "sentencediscard" || len(r.Expect) != 0 {
 		t.Errorf("record T-04 = %+v; want error sentencediscard, no events", r)
 	}
-	if r := s.Records[4]; r.RequireDyad || len(r.Expect) != 2 {
+	if r := s.Records[9]; r.RequireDyad || len(r.Expect) != 2 {
 		t.Errorf("record T-05 = %+v; want require_dyad off and 2 events", r)
 	}
 	k, errs := s.Dictionaries(os.DirFS("testdata"), ".")
@@ -42,7 +42,7 @@ func TestTinySuite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, want := range []bool{true, true, true, true, false} {
+	for i, want := range []bool{true, true, true, true, true, true, true, true, true, false} {
 		if got := rep.Results[i].Pass; got != want {
 			t.Errorf("%s: pass = %v; want %v (got %v)", s.Records[i].ID, got, want, rep.Results[i].Got)
 		}
@@ -50,12 +50,12 @@ func TestTinySuite(t *testing.T) {
 	var b strings.Builder
 	Write(&b, rep, false)
 	out := b.String()
-	for _, want := range []string{"FAIL T-05 (BASIC)", "differs: a reason", "4 passed, 1 failed\n"} {
+	for _, want := range []string{"FAIL T-05 (BASIC)", "differs: a reason", "9 passed, 1 failed\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Write output lacks %q:\n%s", want, out)
 		}
 	}
-	if !strings.HasSuffix(out, "4 passed, 1 failed\n") {
+	if !strings.HasSuffix(out, "9 passed, 1 failed\n") {
 		t.Errorf("Write output does not end with the totals:\n%s", out)
 	}
 }
