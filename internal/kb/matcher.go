@@ -172,15 +172,15 @@ func normKey(w string, dst []byte) []byte {
 func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.Mention {
 	w := walker{m: m, txt: txt, toks: toks}
 	for i := 0; i < len(toks); {
-		w.start, w.best, w.bestLen, w.bestLemma = i, -1, 0, true
-		w.walk(0, i, false)
+		w.start, w.best, w.bestLen, w.bestLemma, w.bestExtra = i, -1, 0, true, 0
+		w.walk(0, i, false, 0)
 		if w.best < 0 {
 			i++
 			continue
 		}
 		j := i + w.bestLen
 		for _, ph := range m.nodes[w.best].phrases {
-			if len(ph.rules) != j-i || !rulesHold(ph.rules, txt, toks[i:j]) || ph.exact && w.bestLemma {
+			if len(ph.rules) != j-i+w.bestExtra || w.bestExtra == 0 && !rulesHold(ph.rules, txt, toks[i:j]) || ph.exact && w.bestLemma {
 				continue
 			}
 			e := &m.entries[ph.entry]
@@ -205,20 +205,21 @@ type walker struct {
 	best      int32 // trie node of the best match, -1 for none
 	bestLen   int
 	bestLemma bool
+	bestExtra int // phrase words beyond the tokens, from words joined by '_'
 	buf       [64]byte
 }
 
 // walk follows the trie from node n at token j, by written form and, for
 // nouns, by lemma.
-func (w *walker) walk(n int32, j int, viaLemma bool) {
+func (w *walker) walk(n int32, j int, viaLemma bool, extra int) {
 	m := w.m
 	if j > w.start {
 		for _, ph := range m.nodes[n].phrases {
-			if ph.exact && viaLemma || !rulesHold(ph.rules, w.txt, w.toks[w.start:j]) {
+			if ph.exact && viaLemma || extra == 0 && !rulesHold(ph.rules, w.txt, w.toks[w.start:j]) {
 				continue
 			}
 			if l := j - w.start; l > w.bestLen || l == w.bestLen && w.bestLemma && !viaLemma {
-				w.best, w.bestLen, w.bestLemma = n, l, viaLemma
+				w.best, w.bestLen, w.bestLemma, w.bestExtra = n, l, viaLemma, extra
 			}
 		}
 	}
@@ -228,11 +229,29 @@ func (w *walker) walk(n int32, j int, viaLemma bool) {
 	t := &w.toks[j]
 	form := t.Text(w.txt)
 	if next, ok := m.nodes[n].next[string(normKey(form, w.buf[:0]))]; ok {
-		w.walk(next, j+1, viaLemma)
+		w.walk(next, j+1, viaLemma, extra)
 	}
 	if t.Tag.IsNoun() && t.Lemma != "" && t.Lemma != form {
 		if next, ok := m.nodes[n].next[string(normKey(t.Lemma, w.buf[:0]))]; ok {
-			w.walk(next, j+1, true)
+			w.walk(next, j+1, true, extra)
+		}
+	}
+	if strings.IndexByte(form, '_') > 0 {
+		// "Dol_Amroth": words joined by '_' as TABARI/PETRARCH texts and
+		// dictionaries write them are the phrase's words.
+		next, parts := n, 0
+		for part := range strings.SplitSeq(form, "_") {
+			if part == "" {
+				continue
+			}
+			k, ok := m.nodes[next].next[string(normKey(part, w.buf[:0]))]
+			if !ok {
+				return
+			}
+			next, parts = k, parts+1
+		}
+		if parts > 1 {
+			w.walk(next, j+1, viaLemma, extra+parts-1)
 		}
 	}
 }

@@ -27,6 +27,8 @@ func testMatcher(t *testing.T) *Matcher {
 		{"foreign minister", Entry{Kind: doc.Agent, Code: "GOV", Sector: "GOV"}},
 		{"Islamic State", Entry{Kind: doc.ArmedGroup, Code: "IMGISL"}},
 		{"IS", Entry{Kind: doc.ArmedGroup, Code: "IMGISL"}},
+		{"prince of dol amroth", Entry{Kind: doc.Organisation, Code: "DOL"}},
+		{"police", Entry{Kind: doc.Agent, Code: "COP", Sector: "COP", Exact: true}},
 	} {
 		if err := m.Add(p.phrase, p.e); err != nil {
 			t.Fatal(err)
@@ -52,6 +54,8 @@ func TestMatch(t *testing.T) {
 		{"Islamic State (IS) is losing ground.", "Islamic State=IMGISL IS=IMGISL"},
 		{"The Iranian foreign minister spoke.", "Iranian=IRN foreign minister=GOV"},
 		{"Iran’s president", "Iran=IRN"},
+		{"The Prince of Dol_Amroth and the Prince of Dol Amroth", "Prince of Dol_Amroth=DOL Prince of Dol Amroth=DOL"},
+		{"Iranian police and Iranian polices", "Iranian=IRN police=COP Iranian=IRN"}, // Exact: no lemma
 	}
 	for _, tc := range tests {
 		var got []string
