@@ -9,7 +9,14 @@ import (
 // numberEvents gives each event its ID, DocID#eN, N from 1 in order.
 func numberEvents(res *doc.Result) {
 	for i := range res.Events {
-		res.Events[i].ID = res.Document.ID + "#e" + strconv.Itoa(i+1)
+		e := &res.Events[i]
+		e.ID = res.Document.ID + "#e" + strconv.Itoa(i+1)
+		if e.Contests == nil {
+			e.Contests = []string{} // [] in JSON, as every list of an event
+		}
+		if e.ReportedBy == nil {
+			e.ReportedBy = []doc.Actor{}
+		}
 	}
 }
 

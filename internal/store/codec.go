@@ -69,10 +69,11 @@ func encodeActors(as []doc.Actor) (string, error) {
 	return string(b), err
 }
 
-// decodeActors reverses encodeActors; an empty array gives nil.
+// decodeActors reverses encodeActors; an empty array gives an empty
+// slice, which JSON writes as [] as dyad code does.
 func decodeActors(s string) ([]doc.Actor, error) {
 	if s == "" || s == "[]" {
-		return nil, nil
+		return []doc.Actor{}, nil
 	}
 	var js []actorJSON
 	if err := json.Unmarshal([]byte(s), &js); err != nil {
@@ -97,7 +98,7 @@ func encodeStrings(ss []string) (string, error) {
 // decodeStrings reverses encodeStrings; an empty array gives nil.
 func decodeStrings(s string) ([]string, error) {
 	if s == "" || s == "[]" {
-		return nil, nil
+		return []string{}, nil
 	}
 	var ss []string
 	if err := json.Unmarshal([]byte(s), &ss); err != nil {
