@@ -122,6 +122,9 @@ func (p *putter) events() (int, error) {
 // stretches that record's dates to r's. When there is none, r.record and
 // r.fresh stay unset.
 func (p *putter) merge(r *report, fresh []*pending) error {
+	if !identifiable(r.ev) {
+		return nil // its own record
+	}
 	lo, hi := "", ""
 	if t, ok := day(r.date); ok {
 		lo = t.AddDate(0, 0, -p.e.window).Format(time.DateOnly)
@@ -137,10 +140,13 @@ func (p *putter) merge(r *report, fresh []*pending) error {
 	var first, last string
 	for rows.Next() {
 		var id int64
-		var f, l string
-		if err := rows.Scan(&id, &f, &l); err != nil {
+		var f, l, cameo string
+		if err := rows.Scan(&id, &f, &l, &cameo); err != nil {
 			rows.Close()
 			return err
+		}
+		if r.target == "" && cameo != r.ev.CAMEO {
+			continue // a one-sided event joins only the same act
 		}
 		if dist := distance(r.date, f, l); bestDist < 0 || dist < bestDist {
 			best, bestDist, first, last = id, dist, f, l
@@ -152,7 +158,8 @@ func (p *putter) merge(r *report, fresh []*pending) error {
 	}
 	var near *pending
 	for _, f := range fresh {
-		if f.source != r.ev.Source.Code || f.target != r.target || f.root != r.root || f.last < lo || f.first > hi {
+		if f.source != r.ev.Source.Code || f.target != r.target || f.root != r.root || f.last < lo || f.first > hi ||
+			r.target == "" && f.reports[0].ev.CAMEO != r.ev.CAMEO {
 			continue
 		}
 		if dist := distance(r.date, f.first, f.last); bestDist < 0 || dist < bestDist {
@@ -173,6 +180,28 @@ func (p *putter) merge(r *report, fresh []*pending) error {
 		r.record = best
 	}
 	return nil
+}
+
+// identifiable reports whether an event names its actors well enough
+// for two reports of it to be known as one: "civilians fled" (CVL, no
+// target) in two articles are seldom the same flight, "GOV met REB" says
+// nothing of who met whom. An event merges when its source is a
+// particular actor and it has no target, or when at least one side is.
+// An event with no target merges only with reports of the same CAMEO
+// code, not just the same root: "the US backed the rebels" and "the US
+// backed the deal" are both 05 with no target coded.
+func identifiable(ev *doc.Event) bool {
+	src := particular(&ev.Source)
+	if ev.Target == nil {
+		return src
+	}
+	return src || particular(ev.Target)
+}
+
+// particular reports whether an actor is more than a bare sector: it has
+// a country, an identifier, or a code of its own (IMGISL, NGOAMN).
+func particular(a *doc.Actor) bool {
+	return a.Country != "" || a.Identifier != "" || len(a.Code) > 3
 }
 
 // insertRecord stores a fresh record, its counts those of its reports,

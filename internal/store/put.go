@@ -30,7 +30,7 @@ func batch(rows int) int {
 const (
 	qInsertDocument = `INSERT INTO documents (key, doc_id, date, source, url, title, text, added)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id`
-	qFindRecords = `SELECT id, first_date, last_date FROM records
+	qFindRecords = `SELECT id, first_date, last_date, cameo FROM records
 		WHERE source = ? AND target = ? AND root = ? AND last_date >= ? AND first_date <= ?
 		ORDER BY id`
 	qStretchRecord = `UPDATE records SET first_date = ?, last_date = ? WHERE id = ?`

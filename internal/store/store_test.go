@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -455,4 +456,45 @@ func TestReopen(t *testing.T) {
 			t.Errorf("OpenSQLite(%q) succeeded", p)
 		}
 	}
+}
+
+// TestMergeIdentifiable: reports merge only when they name their actors
+// well enough to be one event; one-sided events merge on the same code.
+func TestMergeIdentifiable(t *testing.T) {
+	bare := func(r *doc.Result) *doc.Result {
+		for i := range r.Events {
+			e := &r.Events[i]
+			if len(e.Source.Code) <= 3 && e.Source.Code != "USA" {
+				e.Source.Country = ""
+			}
+			if e.Target != nil && len(e.Target.Code) <= 3 && e.Target.Code != "USA" {
+				e.Target.Country = ""
+			}
+		}
+		return r
+	}
+	eachEngine(t, func(t *testing.T, s *engine) {
+		put(t, s, bare(result("a", "2020-05-01", "X", ev{src: "CVL", cameo: "043"}, ev{src: "GOV", tgt: "REB", cameo: "043"},
+			ev{src: "REB", tgt: "USA", cameo: "190"}, ev{src: "USA", cameo: "051"})))
+		put(t, s, bare(result("b", "2020-05-02", "Y", ev{src: "CVL", cameo: "043"}, ev{src: "GOV", tgt: "REB", cameo: "043"},
+			ev{src: "REB", tgt: "USA", cameo: "190"}, ev{src: "USA", cameo: "057"}, ev{src: "USA", cameo: "051"})))
+		for _, tc := range []struct {
+			f    EventFilter
+			want []int // mentions of each record, newest first
+		}{
+			{EventFilter{Source: "CVL"}, []int{1, 1}},                // a bare sector alone: never one event
+			{EventFilter{Source: "GOV", Target: "REB"}, []int{1, 1}}, // two bare sectors: neither
+			{EventFilter{Source: "REB", Target: "USA"}, []int{2}},    // one side named: merges
+			{EventFilter{Source: "USA", CAMEO: "057"}, []int{1}},     // no target, another code of the root
+			{EventFilter{Source: "USA", CAMEO: "051"}, []int{2}},     // no target, the same code
+		} {
+			var got []int
+			for _, r := range events(t, s, tc.f) {
+				got = append(got, r.Mentions)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Events(%+v) mentions = %v; want %v", tc.f, got, tc.want)
+			}
+		}
+	})
 }
