@@ -61,10 +61,6 @@ type sentenceView struct {
 	Span doc.Span `json:"span"`
 }
 
-// maxSentenceDocs bounds the documents read to find the sentences of one
-// record's evidence; later reports go without their sentence span.
-const maxSentenceDocs = 50
-
 // getEvent serves GET /api/events/{id}: one record and its evidence.
 func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
@@ -83,32 +79,12 @@ func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	docs := map[string]*store.StoredDocument{}
 	out := make([]evidenceView, len(ev))
 	for i, e := range ev {
 		out[i].Evidence = e
-		d, seen := docs[e.DocKey]
-		if !seen && len(docs) < maxSentenceDocs {
-			sd, err := s.store.Document(r.Context(), e.DocKey)
-			if err != nil {
-				s.log.Warn("evidence document unreadable", "record", id, "doc_key", e.DocKey, "err", err)
-			} else {
-				d = &sd
-			}
-			docs[e.DocKey] = d
+		if sp := e.SentenceSpan; sp.Start >= 0 && sp.End-sp.Start == len(e.Event.Text) {
+			out[i].Sentence = &sentenceView{Text: e.Event.Text, Span: sp}
 		}
-		if d == nil {
-			continue
-		}
-		si := e.Event.Sentence
-		if si < 0 || si >= len(d.Sentences) {
-			continue
-		}
-		sp := d.Sentences[si]
-		if sp.Start < 0 || sp.Start > sp.End || sp.End > len(d.Document.Text) {
-			continue
-		}
-		out[i].Sentence = &sentenceView{Text: sp.In(d.Document.Text), Span: sp}
 	}
 	writeJSON(w, http.StatusOK, eventView{Record: rec, Evidence: out})
 }

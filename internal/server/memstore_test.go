@@ -92,7 +92,10 @@ func (m *memStore) Put(ctx context.Context, res *doc.Result) (store.PutResult, e
 		}
 		m.nextEv++
 		ev := store.Evidence{ID: m.nextEv, RecordID: rec.ID, DocKey: key, DocID: res.Document.ID, Outlet: res.Document.Source,
-			URL: res.Document.URL, Title: res.Document.Title, Event: e, Claimant: store.Claimant(&e)}
+			URL: res.Document.URL, Title: res.Document.Title, Event: e, Claimant: store.Claimant(&e), SentenceSpan: doc.Span{Start: -1, End: -1}}
+		if e.Sentence >= 0 && e.Sentence < len(res.Sentences) {
+			ev.SentenceSpan = res.Sentences[e.Sentence].Span
+		}
 		m.evidence[rec.ID] = append(m.evidence[rec.ID], ev)
 		sd.Events = append(sd.Events, ev)
 		arts, outs := map[string]bool{}, map[string]bool{}

@@ -154,8 +154,10 @@ func (e *engine) evidence(ctx context.Context, cond string, arg any) ([]Evidence
 	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT e.id, e.record, d.key, d.doc_id, d.source, d.url, d.title,
 		e.event_id, e.sentence, e.date, e.source_actor, e.target_actor, e.cameo, e.plover, e.mode, e.goldstein, e.quad_class,
 		e.verb, e.verb_start, e.verb_stop, e.negated, e.modality, e.status, e.reported_by, e.claimant,
-		e.quote_id, e.contests, e.location, e.text, e.pattern
-		FROM events e JOIN documents d ON d.id = e.doc WHERE `+cond+` ORDER BY e.id`), arg)
+		e.quote_id, e.contests, e.location, e.text, e.pattern, COALESCE(s.start, -1), COALESCE(s.stop, -1)
+		FROM events e JOIN documents d ON d.id = e.doc
+		LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence
+		WHERE `+cond+` ORDER BY e.id`), arg)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +173,8 @@ func (e *engine) evidence(ctx context.Context, cond string, arg any) ([]Evidence
 		if err := rows.Scan(&v.ID, &v.RecordID, &v.DocKey, &v.DocID, &v.Outlet, &v.URL, &v.Title,
 			&ev.ID, &ev.Sentence, &ev.Date, &sa, &ta, &ev.CAMEO, &ev.PLOVER, &ev.Mode, &ev.Goldstein, &ev.QuadClass,
 			&ev.Verb.Text, &ev.Verb.Span.Start, &ev.Verb.Span.End, &negated, &ev.Modality, &ev.Status, &rb,
-			&v.Claimant, &ev.QuoteID, &contests, &ev.Location, &ev.Text, &ev.Pattern); err != nil {
+			&v.Claimant, &ev.QuoteID, &contests, &ev.Location, &ev.Text, &ev.Pattern,
+			&v.SentenceSpan.Start, &v.SentenceSpan.End); err != nil {
 			return nil, err
 		}
 		ev.DocID = v.DocID

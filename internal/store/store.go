@@ -135,6 +135,10 @@ type Evidence struct {
 	URL      string    `json:"url"`
 	Title    string    `json:"title"`
 	Event    doc.Event `json:"event"` // as coded, spans into the document text
+	// SentenceSpan is where Event.Text, the sentence, lies in the
+	// document ([-1, -1] when the store lacks it), so the verb's span can
+	// be shown in the sentence without reading the document.
+	SentenceSpan doc.Span `json:"sentence_span"`
 	// Claimant is who claims the event: the innermost reporter (the
 	// speaker; the rest of reported_by only passed the claim on), or ""
 	// when the writer asserts it.
