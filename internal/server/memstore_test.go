@@ -36,6 +36,15 @@ func newMemStore() *memStore {
 
 func (m *memStore) Close() error { return nil }
 
+func (m *memStore) PutBatch(ctx context.Context, rs []*doc.Result) ([]store.PutResult, []error, error) {
+	out := make([]store.PutResult, len(rs))
+	errs := make([]error, len(rs))
+	for i, r := range rs {
+		out[i], errs[i] = m.Put(ctx, r)
+	}
+	return out, errs, nil
+}
+
 func (m *memStore) Put(ctx context.Context, res *doc.Result) (store.PutResult, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -26,13 +27,30 @@ func BenchmarkPut(b *testing.B) {
 	})
 }
 
+// BenchmarkPutBatch is BenchmarkPut storing 32 documents a transaction,
+// as dyad ingest does.
+func BenchmarkPutBatch(b *testing.B) {
+	dir := b.TempDir()
+	benchPutWith(b, 32, func(i int) Store {
+		s, err := OpenSQLite(context.Background(), filepath.Join(dir, fmt.Sprintf("bench%d.db", i)), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return s
+	})
+}
+
 // BenchmarkPutPostgres is BenchmarkPut on a fresh PostgreSQL database
 // per iteration (DYAD_TEST_POSTGRES).
 func BenchmarkPutPostgres(b *testing.B) {
 	benchPut(b, func(int) Store { return openTestPostgres(b, Options{}) })
 }
 
-func benchPut(b *testing.B, open func(i int) Store) {
+func benchPut(b *testing.B, open func(i int) Store) { benchPutWith(b, 1, open) }
+
+// benchPutWith stores the corpus batch documents a call: one with Put,
+// more with PutBatch.
+func benchPutWith(b *testing.B, batch int, open func(i int) Store) {
 	rs := guardianResults(b)
 	sentences, evs := 0, 0
 	for _, r := range rs {
@@ -49,8 +67,15 @@ func benchPut(b *testing.B, open func(i int) Store) {
 		s := open(i)
 		b.StartTimer()
 		c0 := cpuTime()
-		for _, r := range rs {
-			if _, err := s.Put(ctx, r); err != nil {
+		for at := 0; at < len(rs); at += batch {
+			if batch == 1 {
+				if _, err := s.Put(ctx, rs[at]); err != nil {
+					b.Fatal(err)
+				}
+				continue
+			}
+			_, errs, err := s.PutBatch(ctx, rs[at:min(at+batch, len(rs))])
+			if err = errors.Join(append(errs, err)...); err != nil {
 				b.Fatal(err)
 			}
 		}

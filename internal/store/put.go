@@ -88,6 +88,61 @@ func (e *engine) Put(ctx context.Context, res *doc.Result) (PutResult, error) {
 	return out, nil
 }
 
+// PutBatch stores several documents in one transaction; see Store.
+func (e *engine) PutBatch(ctx context.Context, rs []*doc.Result) ([]PutResult, []error, error) {
+	outs := make([]PutResult, len(rs))
+	errs := make([]error, len(rs))
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for i, res := range rs {
+		if res == nil {
+			errs[i] = errors.New("store: PutBatch: nil result")
+			continue
+		}
+		outs[i].Key = DocKey(res.Document.Text)
+		if err := e.prepareFor(ctx, res); err != nil {
+			return outs, errs, fmt.Errorf("store: %s: prepare: %w", res.Document.ID, err)
+		}
+	}
+	tx, err := e.w.BeginTx(ctx, nil)
+	if err != nil {
+		return outs, errs, fmt.Errorf("store: begin: %w", err)
+	}
+	defer tx.Rollback() // a no-op after Commit
+	now := e.stamp()
+	fatal := func(err error) ([]PutResult, []error, error) {
+		for i := range outs {
+			outs[i] = PutResult{Key: outs[i].Key}
+		}
+		return outs, errs, err
+	}
+	// Each document in a savepoint: one that fails is rolled back alone
+	// and the others are kept.
+	for i, res := range rs {
+		if res == nil {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT put_doc"); err != nil {
+			return fatal(fmt.Errorf("store: savepoint: %w", err))
+		}
+		p := putter{e: e, ctx: ctx, tx: tx, res: res, key: outs[i].Key, now: now}
+		if err := p.put(&outs[i]); err != nil {
+			errs[i] = fmt.Errorf("store: %s: %w", res.Document.ID, err)
+			outs[i] = PutResult{Key: outs[i].Key}
+			if _, err := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT put_doc"); err != nil {
+				return fatal(fmt.Errorf("store: rollback to savepoint: %w", err))
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "RELEASE SAVEPOINT put_doc"); err != nil {
+			return fatal(fmt.Errorf("store: release savepoint: %w", err))
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fatal(fmt.Errorf("store: commit: %w", err))
+	}
+	return outs, errs, nil
+}
+
 // putter is one Put's state.
 type putter struct {
 	e   *engine

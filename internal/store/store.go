@@ -24,6 +24,13 @@ type Store interface {
 	// is and Put reports New=false.
 	Put(ctx context.Context, res *doc.Result) (PutResult, error)
 
+	// PutBatch stores several documents in one transaction, each exactly
+	// as Put would, and is cheaper per document than Put when documents
+	// come in a stream (one commit for all). errs[i] is the error of
+	// rs[i]: that document is absent and the others are stored. A non-nil
+	// err means the transaction failed and none of them is stored.
+	PutBatch(ctx context.Context, rs []*doc.Result) (results []PutResult, errs []error, err error)
+
 	// Events lists event records, newest first, that match f.
 	Events(ctx context.Context, f EventFilter) ([]Record, error)
 	// Event returns one event record and every report of it.

@@ -498,3 +498,67 @@ func TestMergeIdentifiable(t *testing.T) {
 		}
 	})
 }
+
+// TestPutBatch: documents stored together give what storing them one by
+// one gives; one that fails is absent and the rest are kept; a repeated
+// document is stored once.
+func TestPutBatch(t *testing.T) {
+	docs := func() []*doc.Result {
+		return []*doc.Result{
+			result("a", "2020-01-10", "Reuters", ev{src: "USA", tgt: "IRN", cameo: "042"}),
+			result("b", "2020-01-11", "AP", ev{src: "USA", tgt: "IRN", cameo: "043", status: "claimed", claimant: "IRNGOV"},
+				ev{src: "IRN", tgt: "USA", cameo: "120"}),
+			result("a", "2020-01-10", "Reuters", ev{src: "USA", tgt: "IRN", cameo: "042"}), // a again
+			result("c", "2020-01-12", "AP", ev{src: "IRN", tgt: "USA", cameo: "121"}),
+			result("d", "2020-01-15", "AFP", ev{src: "USA", tgt: "IRN", cameo: "042"}),
+		}
+	}
+	eachEngine(t, func(t *testing.T, one *engine) {
+		ctx := context.Background()
+		for _, r := range docs() {
+			if r.Document.ID != "c" {
+				put(t, one, r)
+			}
+		}
+		var batched *engine
+		for _, te := range testEngines {
+			if te.name == one.d.name {
+				batched = te.open(t, Options{})
+			}
+		}
+		boom := errors.New("boom")
+		n := 0 // the third document stored in full is c
+		batched.fail = func(stage string) error {
+			if stage == "events" {
+				if n++; n == 3 {
+					return boom
+				}
+			}
+			return nil
+		}
+		rs, errs, err := batched.PutBatch(ctx, docs())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range []bool{true, true, false, false, true} {
+			if rs[i].New != want {
+				t.Errorf("PutBatch result %d = %+v; want New %v", i, rs[i], want)
+			}
+			if (errs[i] != nil) != (i == 3) || i == 3 && !errors.Is(errs[i], boom) {
+				t.Errorf("PutBatch error %d = %v", i, errs[i])
+			}
+		}
+		if c1, c2 := counts(t, one), counts(t, batched); c1 != c2 {
+			t.Errorf("Counts one by one = %+v; batched = %+v", c1, c2)
+		}
+		strip := func(rs []Record) []Record {
+			for i := range rs {
+				rs[i].Added, rs[i].Updated = "", ""
+			}
+			return rs
+		}
+		if r1, r2 := strip(events(t, one, EventFilter{})), strip(events(t, batched, EventFilter{})); !slices.Equal(r1, r2) {
+			t.Errorf("records one by one:\n %+v\nbatched:\n %+v", r1, r2)
+		}
+	})
+}
