@@ -10,12 +10,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"dyad/internal/code"
 	"dyad/internal/doc"
 	"dyad/internal/ingest"
 	"dyad/internal/kb"
 	"dyad/internal/pipeline"
-	"dyad/internal/text"
 )
 
 func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -84,14 +82,11 @@ func (c *inputCommand) run(ctx context.Context, cfg pipeline.Config, workers int
 // loadConfig loads the tagger model, the embedded dictionaries and the
 // user's (-dict).
 func loadConfig(in inputFlags, dicts []string, stderr io.Writer) (pipeline.Config, error) {
-	m, err := text.DefaultModel()
+	cfg, err := pipeline.Default()
 	if err != nil {
-		return pipeline.Config{}, err
+		return cfg, err
 	}
-	k, errs := kb.Default(code.Valid)
-	if len(errs) > 0 {
-		return pipeline.Config{}, fmt.Errorf("embedded dictionaries: %v (and %d more)", errs[0], len(errs)-1)
-	}
+	k := cfg.KB
 	for _, d := range dicts {
 		files, err := dictFiles(d)
 		if err != nil {
@@ -112,7 +107,8 @@ func loadConfig(in inputFlags, dicts []string, stderr io.Writer) (pipeline.Confi
 			}
 		}
 	}
-	return pipeline.Config{Model: m, KB: k, MaxSentenceTokens: in.maxToks}, nil
+	cfg.MaxSentenceTokens = in.maxToks
+	return cfg, nil
 }
 
 // dictFiles returns the file, or the .txt files of a directory in order.

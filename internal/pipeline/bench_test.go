@@ -9,11 +9,9 @@ import (
 	"time"
 
 	"dyad/internal/clause"
-	"dyad/internal/code"
 	"dyad/internal/doc"
 	"dyad/internal/kb"
 	"dyad/internal/quote"
-	"dyad/internal/text"
 )
 
 func guardianDocs(tb testing.TB) []doc.Document {
@@ -39,9 +37,13 @@ func guardianDocs(tb testing.TB) []doc.Document {
 
 // BenchmarkCode is the whole path, text to events, on one core, with the
 // embedded dictionaries, over the 125 Guardian articles.
-func BenchmarkCode(b *testing.B) {
+func BenchmarkCode(b *testing.B) { benchCode(b, embeddedConfig(b)) }
+
+// benchCode codes the Guardian articles with cfg on one core and reports
+// sentences and events per second.
+func benchCode(b *testing.B, cfg Config) {
 	docs := guardianDocs(b)
-	c := NewCoder(embeddedConfig(b))
+	c := NewCoder(cfg)
 	sentences, events := 0, 0
 	for _, d := range docs {
 		r, _ := c.Code(d)
@@ -63,15 +65,11 @@ func BenchmarkCode(b *testing.B) {
 // model and dictionaries.
 func embeddedConfig(tb testing.TB) Config {
 	tb.Helper()
-	m, err := text.DefaultModel()
+	cfg, err := Default()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	k, errs := kb.Default(code.Valid)
-	if len(errs) > 0 {
-		tb.Fatalf("dictionaries: %v", errs)
-	}
-	return Config{Model: m, KB: k}
+	return cfg
 }
 
 // BenchmarkQuoteShare measures what quotations add to coding: the whole
@@ -122,7 +120,6 @@ func BenchmarkQuoteShare(b *testing.B) {
 // as "dyad code -dict ../shared/testdata/phoenix" does: the speed at a
 // real dictionary size (target: within 2x of BenchmarkCode).
 func BenchmarkCodePhoenix(b *testing.B) {
-	docs := guardianDocs(b)
 	cfg := embeddedConfig(b)
 	dir := filepath.Join("..", "..", "..", "shared", "testdata", "phoenix")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
@@ -139,20 +136,5 @@ func BenchmarkCodePhoenix(b *testing.B) {
 		}
 		cfg.KB.AddFile(f, data) // bad lines of the files are reported by the kb tests
 	}
-	c := NewCoder(cfg)
-	sentences, events := 0, 0
-	for _, d := range docs {
-		r, _ := c.Code(d)
-		sentences += len(r.Sentences)
-		events += len(r.Events)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range docs {
-			c.Code(d)
-		}
-	}
-	sec := b.Elapsed().Seconds()
-	b.ReportMetric(float64(sentences)*float64(b.N)/sec, "sentences/s")
-	b.ReportMetric(float64(events)*float64(b.N)/sec, "events/s")
+	benchCode(b, cfg)
 }

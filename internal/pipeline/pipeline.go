@@ -27,6 +27,21 @@ type Config struct {
 	MaxSentenceTokens int
 }
 
+// Default returns the configuration dyad runs with out of the box: the
+// embedded tagger model and dictionaries, CAMEO codes checked. The KB is
+// new on each call, so a caller may add its own dictionaries to it.
+func Default() (Config, error) {
+	m, err := text.DefaultModel()
+	if err != nil {
+		return Config{}, err
+	}
+	k, errs := kb.Default(code.Valid)
+	if len(errs) > 0 {
+		return Config{}, fmt.Errorf("embedded dictionaries: %w (and %d more)", errs[0], len(errs)-1)
+	}
+	return Config{Model: m, KB: k}, nil
+}
+
 // Coder codes documents one at a time. Not safe for concurrent use: one
 // per worker.
 type Coder struct {

@@ -6,12 +6,9 @@ import (
 	"sync"
 	"testing"
 
-	"dyad/internal/code"
 	"dyad/internal/doc"
-	"dyad/internal/kb"
 	"dyad/internal/pipeline"
 	"dyad/internal/store"
-	"dyad/internal/text"
 )
 
 // fixtureDocs are the documents the tests store. They were written for
@@ -46,17 +43,7 @@ var (
 func testPipeline(t testing.TB) pipeline.Config {
 	t.Helper()
 	pipeOnce.Do(func() {
-		m, err := text.DefaultModel()
-		if err != nil {
-			pipeErr = err
-			return
-		}
-		k, errs := kb.Default(code.Valid)
-		if len(errs) > 0 {
-			pipeErr = errs[0]
-			return
-		}
-		pipeCfg = pipeline.Config{Model: m, KB: k}
+		pipeCfg, pipeErr = pipeline.Default()
 	})
 	if pipeErr != nil {
 		t.Fatal(pipeErr)

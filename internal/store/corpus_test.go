@@ -8,29 +8,21 @@ import (
 	"sync"
 	"testing"
 
-	"dyad/internal/code"
 	"dyad/internal/doc"
 	"dyad/internal/ingest"
-	"dyad/internal/kb"
 	"dyad/internal/pipeline"
-	"dyad/internal/text"
 )
 
 var showRecords = flag.Bool("show", false, "TestGuardian: log every record reported by more than one article, with its evidence")
 
-// embeddedConfig is the configuration dyad runs with: the embedded tagger
-// model and dictionaries (as in internal/pipeline's tests).
+// embeddedConfig is the configuration dyad runs with.
 func embeddedConfig(tb testing.TB) pipeline.Config {
 	tb.Helper()
-	m, err := text.DefaultModel()
+	cfg, err := pipeline.Default()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	k, errs := kb.Default(code.Valid)
-	if len(errs) > 0 {
-		tb.Fatalf("dictionaries: %v", errs)
-	}
-	return pipeline.Config{Model: m, KB: k}
+	return cfg
 }
 
 var guardian struct {
