@@ -104,7 +104,7 @@ func Find(d *doc.Document, sents []Sentence, k *kb.KB) []doc.Quote {
 
 // attribute finds the verb of saying of a quote in its sentences: after
 // the quote ("...," said X) or before it (X said: "..."), outside the
-// quote; the nearest one, a cue after the quote first.
+// quote; the nearest one with a subject, a cue after the quote first.
 func (f *finder) attribute(in []int, q span, qt *doc.Quote) bool {
 	sents := f.sents
 	bestS, best := -1, -1
@@ -125,6 +125,11 @@ func (f *finder) attribute(in []int, q span, qt *doc.Quote) bool {
 			dist := at - q.close
 			if dist < 0 {
 				dist = q.open - at + 1000 // prefer a cue after the quote
+			}
+			if pr.Subject < 0 {
+				// "... "indicators" that suggested ...": a verb of saying
+				// that names no one is the last choice.
+				dist += 1 << 20
 			}
 			if dist < bestDist {
 				bestS, best, bestDist = si, pi, dist
