@@ -251,6 +251,10 @@ func (s *sentence) attachSubject(pi int) {
 	for i >= 0 && (s.tags[i] == doc.RB || s.tags[i] == doc.RBR || s.tags[i] == doc.RBS) {
 		i--
 	}
+	// "Sharon Robinson, however, insisted": an adverb between commas.
+	for i >= 2 && s.tags[i] == doc.Comma && (s.tags[i-1] == doc.RB || s.tags[i-1] == doc.RBR) && s.tags[i-2] == doc.Comma {
+		i -= 3
+	}
 	// A parenthesis or an appositive between commas: skip it.
 	for i >= 0 && (s.tags[i] == doc.RRB) {
 		for i >= 0 && s.tags[i] != doc.LRB {
@@ -307,10 +311,22 @@ func (s *sentence) attachSubject(pi int) {
 				// "Johannes Hahn, the EU commissioner, insisted".
 				p.Subject = a
 				s.p.NPs[a].Appos = b
-			} else if p.Speech && p.Object >= 0 {
-				// "..., said Khamenei, ...": inverted.
+			} else if q := s.relativeBefore(pi, i); q >= 0 && t == doc.Comma {
+				// "Jack Letts, who is suspected of joining IS, said".
+				p.Subject = s.p.Preds[q].Subject
+			} else if p.Speech && p.Object >= 0 && !s.opensClause(p.Object) {
+				// "..., said Khamenei, ...": inverted; not "..., said he
+				// missed Britain", where "he" begins what is said.
 				p.Subject, p.Object = p.Object, -1
 			}
+		}
+	}
+	// "A second Briton who left to go to Syria has said": the nearest
+	// noun phrase belongs to a relative clause; the subject is what the
+	// clause describes.
+	if p.Subject >= 0 && s.tags[max(i, 0)] != doc.Comma {
+		if q := s.relativeAround(pi, s.p.NPs[p.Subject].First); q >= 0 {
+			p.Subject = s.p.Preds[q].Subject
 		}
 	}
 	if p.Subject < 0 && p.Speech && p.Object >= 0 && i >= 0 && s.tags[i] == doc.RQuote {
@@ -356,6 +372,63 @@ func (s *sentence) apposition(i int) (int, int) {
 		}
 	}
 	return a, b
+}
+
+// relative reports whether predicate q opens a relative clause: "who",
+// "which" or "that" right before its verb group, its subject the phrase
+// before that word.
+func (s *sentence) relative(q *Predicate) bool {
+	j := q.First - 1
+	for j >= 0 && (s.tags[j] == doc.RB || s.tags[j] == doc.RBR) {
+		j--
+	}
+	return j > 0 && q.Subject >= 0 && q.Finite && !q.Infinitive &&
+		(s.tags[j] == doc.WP || s.tags[j] == doc.WDT) && s.p.NPs[q.Subject].Last <= j
+}
+
+// relativeBefore returns the relative clause that ends at the comma at
+// i, before predicate pi ("X, who is suspected of ..., said"), or -1.
+func (s *sentence) relativeBefore(pi, i int) int {
+	for k := pi - 1; k >= 0; k-- {
+		q := &s.p.Preds[k]
+		if q.Last > i {
+			continue
+		}
+		if s.relative(q) && !s.clauseBreakBetween(q.First, i) && s.tags[s.p.NPs[q.Subject].Last] == doc.Comma {
+			return k
+		}
+		if q.Finite && !q.Infinitive && q.Parent < 0 && !s.relative(q) {
+			return -1 // another clause's verb
+		}
+	}
+	return -1
+}
+
+// relativeAround returns the relative clause, before predicate pi, whose
+// words hold token at, or -1: the noun phrase at at is the clause's, not
+// pi's subject.
+func (s *sentence) relativeAround(pi, at int) int {
+	for k := pi - 1; k >= 0; k-- {
+		q := &s.p.Preds[k]
+		if q.First > at || q.Infinitive || q.Parent >= 0 {
+			continue // after the phrase, or a complement of a verb before
+		}
+		if s.relative(q) && !s.commaBetween(q.First, s.p.Preds[pi].First) && !s.clauseBreakBetween(q.First, s.p.Preds[pi].First) {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// opensClause reports whether noun phrase np is followed by a verb group
+// that it is the subject of ("said he missed Britain").
+func (s *sentence) opensClause(np int) bool {
+	j := s.p.NPs[np].Last
+	for j < len(s.tags) && (s.tags[j] == doc.RB || s.tags[j] == doc.RBR) {
+		j++
+	}
+	return j < len(s.tags) && (isFinite(s.tags[j]) || s.tags[j] == doc.MD)
 }
 
 // inheritSubject sets an infinitive's subject from its parent: the

@@ -44,6 +44,17 @@ func TestParse(t *testing.T) {
 			"[publish PASS subj=remarks obj=-] [urge subj=Chile's minister obj=Peru xcomp=act] [act subj=Peru obj=-]"},
 		{"Neither Chile nor Peru signed.",
 			"[sign subj=Chile nor Peru obj=-]"}, // "nor" coordinates
+		// Subjects past what stands between them and their verb.
+		{"A Chilean diplomat who travelled to Lima has said the talks failed.",
+			"[travel subj=A Chilean diplomat obj=- to=Lima] [say subj=A Chilean diplomat obj=the talks comp=fail] [fail subj=the talks obj=-]"},
+		{"The envoy, who was expelled from Lima, said he would return.",
+			"[expel PASS subj=The envoy obj=- from=Lima] [say subj=The envoy obj=he comp=return] [return hypothetical subj=he obj=-]"},
+		{"Ana Torres, however, insisted the border was closed.",
+			"[insist subj=Ana Torres obj=the border comp=be] [be subj=the border obj=-]"},
+		{"Johannes Berg, the Norwegian envoy, said: \"We will stay.\"",
+			"[say subj=Johannes Berg obj=- comp=stay] [stay future subj=We obj=-]"},
+		{"\"We will stay,\" said the envoy, a former minister.",
+			"[stay future subj=We obj=-] [say subj=the envoy obj=- comp=stay]"},
 	}
 	for _, tc := range tests {
 		var got string

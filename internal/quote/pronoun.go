@@ -46,7 +46,23 @@ func (f *finder) antecedent(si, tok int, c pronoun) *doc.Actor {
 	for i := si; i >= 0 && i > si-window; i-- {
 		s := &f.sents[i]
 		as := actor.Sentence{KB: f.k, Doc: d, S: s.S, Mentions: s.Mentions, P: s.Parse}
-		for np := len(s.Parse.NPs) - 1; np >= 0; np-- {
+		// Whoever spoke last is who "he" or "they" most likely is: the
+		// subject of the last verb of saying before the pronoun. When
+		// the article names it in words the dictionaries lack ("the
+		// group Friends of Kurdistan Manchester said ... "...," they
+		// said"), the speaker stays unknown rather than an older actor.
+		if i < si {
+			if np, ok := lastSpeaker(s, c, d); ok {
+				if a := as.Actors(np); len(a) > 0 {
+					return &a[0]
+				}
+				if c == person {
+					return f.describedName(i, np)
+				}
+				return nil
+			}
+		}
+		for _, np := range candidates(s) {
 			x := s.Parse.NPs[np]
 			if len(x.Members) > 0 || i == si && x.First >= tok || f.quoted(int(s.S.Tokens[x.First].Start)) {
 				continue
@@ -67,6 +83,59 @@ func (f *finder) antecedent(si, tok int, c pronoun) *doc.Actor {
 		}
 	}
 	return nil
+}
+
+// candidates orders the noun phrases of a sentence as a pronoun's
+// antecedents: the subjects of its verbs, last first, then the others,
+// last first ("Rami, another fighter, lost a brother. ... he said": Rami).
+func candidates(s *Sentence) []int {
+	out := make([]int, 0, len(s.Parse.NPs))
+	subject := make([]bool, len(s.Parse.NPs))
+	for pi := len(s.Parse.Preds) - 1; pi >= 0; pi-- {
+		if np := s.Parse.Preds[pi].Subject; np >= 0 && !subject[np] {
+			subject[np] = true
+			out = append(out, np)
+		}
+	}
+	for np := len(s.Parse.NPs) - 1; np >= 0; np-- {
+		if !subject[np] {
+			out = append(out, np)
+		}
+	}
+	return out
+}
+
+// lastSpeaker returns the subject of the last verb of saying of a
+// sentence when it can be what a pronoun of class c stands for: not a
+// pronoun itself, singular for "he" and "she", plural or a group for
+// "they".
+func lastSpeaker(s *Sentence, c pronoun, d *doc.Document) (int, bool) {
+	for pi := len(s.Parse.Preds) - 1; pi >= 0; pi-- {
+		pr := &s.Parse.Preds[pi]
+		if !pr.Speech || pr.Subject < 0 || pr.Voice != clause.Active {
+			continue
+		}
+		x := s.Parse.NPs[pr.Subject]
+		head := s.S.Tokens[x.Head]
+		if head.Tag == doc.PRP {
+			return 0, false // a pronoun: look on, for what it stands for
+		}
+		plural := head.Tag == doc.NNS || head.Tag == doc.NNPS || len(x.Members) > 0 ||
+			groupNoun[strings.ToLower(head.Lemma)]
+		switch {
+		case c == person && !plural, c == group && plural:
+			return pr.Subject, true
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// groupNoun are singular nouns for groups that "they" stands for.
+var groupNoun = map[string]bool{
+	"group": true, "organisation": true, "organization": true, "campaign": true, "coalition": true,
+	"alliance": true, "movement": true, "committee": true, "council": true, "party": true,
+	"charity": true, "network": true, "association": true, "union": true, "family": true,
 }
 
 func hasMention(s *Sentence, x clause.NP) bool {
