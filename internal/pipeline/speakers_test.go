@@ -94,7 +94,7 @@ func TestGuardianSpeakers(t *testing.T) {
 	t.Logf("whole set: %d direct quotes, %d with a coded speaker (%.1f%%)", direct, coded, pct(coded, direct))
 	// The figure measured when the file was checked; raise it with the
 	// mechanism, never lower it.
-	const floor = 25
+	const floor = 32
 	if right < floor {
 		t.Errorf("hand-checked speakers: %d right, below the floor of %d", right, floor)
 	}
