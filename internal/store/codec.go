@@ -124,3 +124,33 @@ func day(s string) (t time.Time, ok bool) {
 	t, err := time.Parse(time.DateOnly, s)
 	return t, err == nil
 }
+
+// decodeSpans reads the JSON arrays of a doc_spans row (see
+// putter.spans).
+func decodeSpans(sentences, mentions string) ([]doc.Span, []MentionSpan, error) {
+	var ss [][2]int
+	if err := json.Unmarshal([]byte(sentences), &ss); err != nil {
+		return nil, nil, fmt.Errorf("store: sentences %.40q: %w", sentences, err)
+	}
+	outS := make([]doc.Span, len(ss))
+	for i, s := range ss {
+		outS[i] = doc.Span{Start: s[0], End: s[1]}
+	}
+	var ms [][]json.RawMessage
+	if err := json.Unmarshal([]byte(mentions), &ms); err != nil {
+		return nil, nil, fmt.Errorf("store: mentions %.40q: %w", mentions, err)
+	}
+	outM := make([]MentionSpan, len(ms))
+	for i, m := range ms {
+		if len(m) != 8 {
+			return nil, nil, fmt.Errorf("store: mention %d has %d fields; want 8", i, len(m))
+		}
+		x := &outM[i]
+		for k, dst := range []any{&x.Sentence, &x.Span.Start, &x.Span.End, &x.Kind, &x.Code, &x.Country, &x.Sector, &x.ID} {
+			if err := json.Unmarshal(m[k], dst); err != nil {
+				return nil, nil, fmt.Errorf("store: mention %d: %w", i, err)
+			}
+		}
+	}
+	return outS, outM, nil
+}

@@ -100,9 +100,14 @@ func (p *putter) events() (int, error) {
 		if err != nil {
 			return 0, err
 		}
+		sp := doc.Span{Start: -1, End: -1}
+		if ev.Sentence >= 0 && ev.Sentence < len(p.res.Sentences) {
+			sp = p.res.Sentences[ev.Sentence].Span
+		}
 		vals = append(vals, p.doc, r.record, ev.ID, ev.Sentence, r.date, outlet, ev.Source.Code, sa.String, r.target, ta,
 			ev.CAMEO, ev.PLOVER, ev.Mode, ev.Goldstein, ev.QuadClass, ev.Verb.Text, ev.Verb.Span.Start, ev.Verb.Span.End,
-			b2i(ev.Negated), ev.Modality, ev.Status, rb, Claimant(ev), ev.QuoteID, contests, ev.Location, ev.Text, ev.Pattern)
+			b2i(ev.Negated), ev.Modality, ev.Status, rb, Claimant(ev), ev.QuoteID, contests, ev.Location, ev.Text, ev.Pattern,
+			sp.Start, sp.End)
 	}
 	if err := p.insertRows(eventsTable, vals); err != nil {
 		return 0, err

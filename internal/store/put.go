@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"dyad/internal/doc"
@@ -53,7 +55,9 @@ const (
 		hypothetical = ?, updated = ? WHERE id = ?`
 )
 
-var putQueries = []string{qInsertDocument, qFindRecords, qStretchRecord, qNewRecord, qRecordCounts, qRecordCode, qRefreshRecord}
+const qInsertSpans = `INSERT INTO doc_spans (doc, n_sentences, n_mentions, sentences, mentions) VALUES (?, ?, ?, ?, ?)`
+
+var putQueries = []string{qInsertDocument, qFindRecords, qStretchRecord, qNewRecord, qRecordCounts, qRecordCode, qRefreshRecord, qInsertSpans}
 
 // Put stores res in one transaction; see Store.
 func (e *engine) Put(ctx context.Context, res *doc.Result) (PutResult, error) {
@@ -230,11 +234,8 @@ func (p *putter) put(out *PutResult) error {
 	if err := p.check("document"); err != nil {
 		return err
 	}
-	if err := p.sentences(); err != nil {
-		return fmt.Errorf("sentences: %w", err)
-	}
-	if err := p.mentions(); err != nil {
-		return fmt.Errorf("mentions: %w", err)
+	if err := p.spans(); err != nil {
+		return fmt.Errorf("sentences and mentions: %w", err)
 	}
 	if err := p.quotes(); err != nil {
 		return fmt.Errorf("quotes: %w", err)
@@ -259,13 +260,11 @@ type table struct {
 }
 
 var (
-	sentencesTable = table{"sentences", "doc, idx, start, stop", 4}
-	mentionsTable  = table{"mentions", "doc, idx, sentence, start, stop, kind, code, country, sector, ident", 10}
 	quotesTable    = table{"quotes", "doc, idx, quote_id, date, speaker, speaker_actor, speaker_text, speaker_start, speaker_stop, " +
 		"cue, cue_start, cue_stop, content, content_start, content_stop, direct, via", 17}
 	eventsTable = table{"events", "doc, record, event_id, sentence, date, outlet, source, source_actor, target, target_actor, " +
 		"cameo, plover, mode, goldstein, quad_class, verb, verb_start, verb_stop, negated, modality, " +
-		"status, reported_by, claimant, quote_id, contests, location, text, pattern", 28}
+		"status, reported_by, claimant, quote_id, contests, location, text, pattern, sentence_start, sentence_stop", 30}
 )
 
 // batchKey names the INSERT of n rows into a table.
@@ -302,14 +301,10 @@ func (e *engine) prepareFor(ctx context.Context, res *doc.Result) error {
 			return err
 		}
 	}
-	mentions := 0
-	for _, ms := range res.Mentions {
-		mentions += len(ms)
-	}
 	for _, tn := range []struct {
 		t    table
 		rows int
-	}{{sentencesTable, len(res.Sentences)}, {mentionsTable, mentions}, {quotesTable, len(res.Quotes)}, {eventsTable, len(res.Events)}} {
+	}{{quotesTable, len(res.Quotes)}, {eventsTable, len(res.Events)}} {
 		for rows := tn.rows; rows > 0; {
 			n := batch(rows)
 			if err := e.prepare(ctx, e.batchQuery(tn.t, n)); err != nil {
@@ -334,30 +329,66 @@ func (p *putter) insertRows(t table, vals []any) error {
 	return nil
 }
 
-func (p *putter) sentences() error {
-	ss := p.res.Sentences
-	vals := make([]any, 0, 4*len(ss))
-	for i := range ss {
-		vals = append(vals, p.doc, i, ss[i].Span.Start, ss[i].Span.End)
+// spans stores the document's sentence and mention spans, one row of
+// JSON arrays (they are read only whole, with the document).
+func (p *putter) spans() error {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, s := range p.res.Sentences {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(s.Span.Start))
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(s.Span.End))
+		b.WriteByte(']')
 	}
-	return p.insertRows(sentencesTable, vals)
-}
-
-func (p *putter) mentions() error {
+	b.WriteByte(']')
+	sentences := b.String()
+	b.Reset()
+	b.WriteByte('[')
 	n := 0
-	for _, ms := range p.res.Mentions {
-		n += len(ms)
-	}
-	vals := make([]any, 0, 10*n)
-	i := 0
 	for si, ms := range p.res.Mentions {
 		for mi := range ms {
 			m := &ms[mi]
-			vals = append(vals, p.doc, i, si, m.Span.Start, m.Span.End, m.Kind.String(), m.Code, m.Country, m.Sector, m.ID)
-			i++
+			if n > 0 {
+				b.WriteByte(',')
+			}
+			n++
+			b.WriteByte('[')
+			for _, v := range [3]int{si, m.Span.Start, m.Span.End} {
+				b.WriteString(strconv.Itoa(v))
+				b.WriteByte(',')
+			}
+			for k, v := range [5]string{m.Kind.String(), m.Code, m.Country, m.Sector, m.ID} {
+				if k > 0 {
+					b.WriteByte(',')
+				}
+				writeJSONString(&b, v)
+			}
+			b.WriteByte(']')
 		}
 	}
-	return p.insertRows(mentionsTable, vals)
+	b.WriteByte(']')
+	_, err := p.exec(qInsertSpans, p.doc, len(p.res.Sentences), n, sentences, b.String())
+	return err
+}
+
+// writeJSONString writes s as a JSON string: as it is between quotes
+// when it is plain printable ASCII (dictionary codes), through
+// encoding/json otherwise.
+func writeJSONString(b *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			j, _ := json.Marshal(s)
+			b.Write(j)
+			return
+		}
+	}
+	b.WriteByte('"')
+	b.WriteString(s)
+	b.WriteByte('"')
 }
 
 func (p *putter) quotes() error {

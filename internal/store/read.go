@@ -154,9 +154,11 @@ func (e *engine) evidence(ctx context.Context, cond string, arg any) ([]Evidence
 	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT e.id, e.record, d.key, d.doc_id, d.source, d.url, d.title,
 		e.event_id, e.sentence, e.date, e.source_actor, e.target_actor, e.cameo, e.plover, e.mode, e.goldstein, e.quad_class,
 		e.verb, e.verb_start, e.verb_stop, e.negated, e.modality, e.status, e.reported_by, e.claimant,
-		e.quote_id, e.contests, e.location, e.text, e.pattern, COALESCE(s.start, -1), COALESCE(s.stop, -1)
+		e.quote_id, e.contests, e.location, e.text, e.pattern,
+		CASE WHEN e.sentence_start >= 0 THEN e.sentence_start ELSE COALESCE(s.start, -1) END,
+		CASE WHEN e.sentence_start >= 0 THEN e.sentence_stop ELSE COALESCE(s.stop, -1) END
 		FROM events e JOIN documents d ON d.id = e.doc
-		LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence
+		LEFT JOIN sentences s ON e.sentence_start < 0 AND s.doc = e.doc AND s.idx = e.sentence
 		WHERE `+cond+` ORDER BY e.id`), arg)
 	if err != nil {
 		return nil, err
@@ -221,6 +223,30 @@ func (e *engine) Document(ctx context.Context, key string) (StoredDocument, erro
 }
 
 func (e *engine) documentParts(ctx context.Context, id int64, sd *StoredDocument) error {
+	var sentences, mentions string
+	err := e.r.QueryRowContext(ctx, e.d.q(`SELECT sentences, mentions FROM doc_spans WHERE doc = ?`), id).Scan(&sentences, &mentions)
+	switch {
+	case err == nil:
+		if sd.Sentences, sd.Mentions, err = decodeSpans(sentences, mentions); err != nil {
+			return err
+		}
+	case errors.Is(err, sql.ErrNoRows):
+		// Stored before schema version 2: a row each.
+		if err := e.spanRows(ctx, id, sd); err != nil {
+			return err
+		}
+	default:
+		return err
+	}
+	if sd.Events, err = e.evidence(ctx, "e.doc = ?", id); err != nil {
+		return err
+	}
+	return e.documentQuotes(ctx, id, sd)
+}
+
+// spanRows reads the sentences and mentions of a document stored before
+// schema version 2, a row each.
+func (e *engine) spanRows(ctx context.Context, id int64, sd *StoredDocument) error {
 	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT start, stop FROM sentences WHERE doc = ? ORDER BY idx`), id)
 	if err != nil {
 		return err
@@ -254,13 +280,11 @@ func (e *engine) documentParts(ctx context.Context, id int64, sd *StoredDocument
 		sd.Mentions = append(sd.Mentions, m)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	return rows.Err()
+}
 
-	if sd.Events, err = e.evidence(ctx, "e.doc = ?", id); err != nil {
-		return err
-	}
+// documentQuotes reads the quotes of a document.
+func (e *engine) documentQuotes(ctx context.Context, id int64, sd *StoredDocument) error {
 	qs, err := e.quotes(ctx, &where{conds: []string{"q.doc = ?"}, args: []any{id}}, "q.idx", MaxLimit, 0)
 	if err != nil {
 		return err
@@ -416,7 +440,9 @@ func (e *engine) Network(ctx context.Context, f EventFilter) ([]Edge, error) {
 func (e *engine) Counts(ctx context.Context) (Counts, error) {
 	var c Counts
 	err := e.r.QueryRowContext(ctx, `SELECT
-		(SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM sentences), (SELECT COUNT(*) FROM mentions),
+		(SELECT COUNT(*) FROM documents),
+		(SELECT COUNT(*) FROM sentences) + (SELECT COALESCE(SUM(n_sentences), 0) FROM doc_spans),
+		(SELECT COUNT(*) FROM mentions) + (SELECT COALESCE(SUM(n_mentions), 0) FROM doc_spans),
 		(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM records), (SELECT COUNT(*) FROM quotes)`).
 		Scan(&c.Documents, &c.Sentences, &c.Mentions, &c.Events, &c.Records, &c.Quotes)
 	if err != nil {

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -443,9 +445,13 @@ func TestReopen(t *testing.T) {
 		if c := counts(t, s); c.Documents != 1 || c.Records != 1 {
 			t.Errorf("open %d: Counts = %+v", i, c)
 		}
+		ms, err := loadMigrations()
+		if err != nil {
+			t.Fatal(err)
+		}
 		var versions int
-		if err := s.(*engine).r.QueryRow("SELECT COUNT(*) FROM schema_version").Scan(&versions); err != nil || versions != 1 {
-			t.Errorf("open %d: schema_version rows = %d, %v; want 1", i, versions, err)
+		if err := s.(*engine).r.QueryRow("SELECT COUNT(*) FROM schema_version").Scan(&versions); err != nil || versions != len(ms) {
+			t.Errorf("open %d: schema_version rows = %d, %v; want %d", i, versions, err, len(ms))
 		}
 		if err := s.Close(); err != nil {
 			t.Fatal(err)
@@ -561,4 +567,72 @@ func TestPutBatch(t *testing.T) {
 			t.Errorf("records one by one:\n %+v\nbatched:\n %+v", r1, r2)
 		}
 	})
+}
+
+// TestMigrateV1: a store written at schema version 1 (sentences and
+// mentions a row each) opens at the current version with its documents
+// whole, and new documents go the new way beside them.
+func TestMigrateV1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, err := migrations.ReadFile("migrations/001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := sqliteDialect
+	for _, q := range []string{
+		d.ddl(string(v1)),
+		`CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`,
+		`INSERT INTO schema_version VALUES (1, '001_init.sql', '2026-11-29T00:00:00Z')`,
+		`INSERT INTO documents (key, doc_id, date, source, url, title, text, added)
+			VALUES ('k1', 'old', '2020-01-10', 'X', '', '', 'Chile met Peru. Peru left.', '2026-11-29T00:00:00Z')`,
+		`INSERT INTO sentences VALUES (1, 0, 0, 15), (1, 1, 16, 26)`,
+		`INSERT INTO mentions VALUES (1, 0, 0, 0, 5, 'country', 'CHL', 'CHL', '', 'CHL'), (1, 1, 0, 10, 14, 'country', 'PER', 'PER', '', 'PER')`,
+		`INSERT INTO records (source, target, root, cameo, plover, goldstein, quad_class, first_date, last_date,
+			mentions, articles, outlets, asserted, claimed, denied, negated, hypothetical, example, source_url, added, updated)
+			VALUES ('CHL', 'PER', '04', '040', 'CONSULT', 1, 1, '2020-01-10', '2020-01-10', 1, 1, 1, 1, 0, 0, 0, 0, '', '', '', '')`,
+		`INSERT INTO events (doc, record, event_id, sentence, date, outlet, source, source_actor, target, target_actor,
+			cameo, plover, mode, goldstein, quad_class, verb, verb_start, verb_stop, negated, modality, status,
+			reported_by, claimant, quote_id, contests, location, text, pattern)
+			VALUES (1, 1, 'old#e1', 0, '2020-01-10', 'X', 'CHL', '{"code":"CHL","start":0,"end":5}', 'PER',
+			'{"code":"PER","start":10,"end":14}', '040', 'CONSULT', '', 1, 1, 'met', 6, 9, 0, 'asserted', 'asserted',
+			'[]', '', '', '[]', '', 'Chile met Peru.', 'meet')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%.60s: %v", q, err)
+		}
+	}
+	db.Close()
+	s, err := OpenSQLite(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	old, err := s.Document(ctx, "k1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(old.Sentences) != 2 || len(old.Mentions) != 2 || old.Mentions[1].Code != "PER" || old.Sentences[1] != (doc.Span{Start: 16, End: 26}) {
+		t.Errorf("version 1 document = %+v, %+v", old.Sentences, old.Mentions)
+	}
+	if len(old.Events) != 1 || old.Events[0].SentenceSpan != (doc.Span{Start: 0, End: 15}) {
+		t.Errorf("version 1 evidence = %+v", old.Events)
+	}
+	r := put(t, s, result("b", "2020-01-11", "Y", ev{src: "CHL", tgt: "PER", cameo: "043"}))
+	if !r.New {
+		t.Fatalf("Put after migration = %+v", r)
+	}
+	c := counts(t, s)
+	nb := result("b", "2020-01-11", "Y", ev{src: "CHL", tgt: "PER", cameo: "043"})
+	if c.Documents != 2 || c.Sentences != int64(2+len(nb.Sentences)) || c.Mentions != int64(2+2) || c.Records != 1 {
+		t.Errorf("Counts after migration = %+v", c)
+	}
+	nd, err := s.Document(ctx, r.Key)
+	if err != nil || len(nd.Sentences) != len(nb.Sentences) || len(nd.Mentions) != 2 || nd.Events[0].SentenceSpan != nb.Sentences[1].Span {
+		t.Errorf("new document = %+v, %v", nd, err)
+	}
 }
