@@ -260,7 +260,7 @@ type table struct {
 }
 
 var (
-	quotesTable    = table{"quotes", "doc, idx, quote_id, date, speaker, speaker_actor, speaker_text, speaker_start, speaker_stop, " +
+	quotesTable = table{"quotes", "doc, idx, quote_id, date, speaker, speaker_actor, speaker_text, speaker_start, speaker_stop, " +
 		"cue, cue_start, cue_stop, content, content_start, content_stop, direct, via", 17}
 	eventsTable = table{"events", "doc, record, event_id, sentence, date, outlet, source, source_actor, target, target_actor, " +
 		"cameo, plover, mode, goldstein, quad_class, verb, verb_start, verb_stop, negated, modality, " +
