@@ -3,8 +3,9 @@
 // two engines: SQLite (embedded, pure Go, one file) and PostgreSQL.
 //
 // A document's identity is the hash of its normalised text (DocKey), so
-// storing it again changes nothing. Every Put is one transaction: a crash
-// or an error leaves the document either fully stored or absent.
+// storing it again changes nothing. Every Put is one transaction, and a
+// PutBatch one transaction with a savepoint per document: a crash or an
+// error leaves each document either fully stored or absent.
 //
 // # Event records
 //
@@ -18,6 +19,9 @@
 // date (neither the event's nor the document's) only joins undated
 // records. Reports that negate, deny or only hypothesise the event join
 // like the others and are counted by status; nothing is merged away.
+// Only reports that name an actor merge (not two bare sectors, nor a bare
+// sector alone), and a report without a target joins only reports of its
+// own CAMEO code.
 // A record's counts and majority CAMEO code are recomputed from its
 // reports whenever one joins.
 //

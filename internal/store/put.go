@@ -12,9 +12,10 @@ import (
 	"dyad/internal/doc"
 )
 
-// batchRows is the most rows one INSERT statement carries. Sentences,
-// mentions, quotes and events go in batches of a power of two rows (64,
-// 32, ..., 1), so that few statements are prepared per table: one
+// batchRows is the most rows one INSERT statement carries. Quotes and
+// events go in batches of a power of two rows (64, 32, ..., 1), so that
+// few statements are prepared per table (sentences and mentions are one
+// row a document, see spans): one
 // statement per row made Put several times slower, and a statement for
 // every batch size spent 17% of BenchmarkPut preparing them.
 const batchRows = 64
