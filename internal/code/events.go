@@ -44,8 +44,9 @@ func (c *Coder) Sentence(d *doc.Document, si int, s doc.Sentence, mentions []doc
 
 type sentenceCoder struct {
 	c        *Coder
-	verbEnd  int      // the token after the verb of the predicate being coded
-	lower    []string // the tokens in lowercase, for sequence patterns (lowerWords)
+	verbEnd  int                 // the token after the verb of the predicate being coded
+	lower    []string            // the tokens in lowercase, for sequence patterns (lowerWords)
+	present  map[string]struct{} // the same as a set (hasWords)
 	d        *doc.Document
 	s        doc.Sentence
 	mentions []doc.Mention
