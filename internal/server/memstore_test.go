@@ -295,6 +295,44 @@ func (m *memStore) Network(ctx context.Context, f store.EventFilter) ([]store.Ed
 	return pageOf(out, f.Limit, 0), nil
 }
 
+func (m *memStore) Actors(ctx context.Context, f store.ActorFilter) ([]store.StoredActor, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.fail != nil {
+		return nil, m.fail
+	}
+	by := map[string]*store.StoredActor{}
+	add := func(a *doc.Actor, date string) {
+		if a == nil || !strings.HasPrefix(a.Code, f.Prefix) {
+			return
+		}
+		x := by[a.Code]
+		if x == nil {
+			x = &store.StoredActor{Code: a.Code, Country: a.Country, Sector: a.Sector, Name: a.Text, FirstDate: date}
+			by[a.Code] = x
+		}
+		x.Reports++
+		x.FirstDate, x.LastDate = min(x.FirstDate, date), max(x.LastDate, date)
+	}
+	for _, evs := range m.evidence {
+		for _, e := range evs {
+			add(&e.Event.Source, e.Event.Date)
+			add(e.Event.Target, e.Event.Date)
+		}
+	}
+	out := []store.StoredActor{}
+	for _, a := range by {
+		out = append(out, *a)
+	}
+	slices.SortFunc(out, func(a, b store.StoredActor) int { return cmp.Or(b.Reports-a.Reports, strings.Compare(a.Code, b.Code)) })
+	limit := f.Limit
+	if limit <= 0 {
+		limit = store.DefaultLimit
+	}
+	out = out[min(f.Offset, len(out)):]
+	return out[:min(limit, len(out))], nil
+}
+
 func (m *memStore) Counts(ctx context.Context) (store.Counts, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

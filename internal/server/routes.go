@@ -20,6 +20,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/quotes", s.listQuotes)
 	mux.HandleFunc("GET /api/series", s.getSeries)
 	mux.HandleFunc("GET /api/network", s.getNetwork)
+	mux.HandleFunc("GET /api/actors", s.listActors)
 	mux.HandleFunc("/api/", s.noEndpoint)
 
 	mux.HandleFunc("GET /{$}", s.index)

@@ -307,6 +307,20 @@ func TestGetEndpoints(t *testing.T) {
 			}
 		})
 
+		t.Run("actors", func(t *testing.T) {
+			var a actorList
+			w := do(s, "GET", "/api/actors?prefix=IRN&limit=2", nil)
+			decode(t, w, &a)
+			if w.Code != 200 || len(a.Actors) == 0 || a.Actors[0].Code[:3] != "IRN" || a.Actors[0].Reports < 1 {
+				t.Errorf("GET /api/actors?prefix=IRN = %d %+v; want IRN actors, most reported first", w.Code, a)
+			}
+			for i := 1; i < len(a.Actors); i++ {
+				if a.Actors[i].Reports > a.Actors[i-1].Reports {
+					t.Errorf("actors not most reported first: %+v", a.Actors)
+				}
+			}
+		})
+
 		t.Run("not found", func(t *testing.T) {
 			for _, c := range []struct{ path, msg string }{
 				{"/api/events/999", "event record 999: not found"},
@@ -417,6 +431,10 @@ func TestBadQueries(t *testing.T) {
 			{"/api/network?limit=100000", "limit"},
 			{"/api/network?plover=" + esc("1;SELECT"), "plover"},
 			{"/healthz?verbose=1", "verbose"},
+			{"/api/actors?prefix=" + esc("IRN'; DROP TABLE actors; --"), "prefix"},
+			{"/api/actors?prefix=" + esc("%"), "prefix"},
+			{"/api/actors?code=IRN", "code"},
+			{"/api/actors?limit=0", "limit"},
 		}
 		for _, tc := range tests {
 			t.Run(tc.target, func(t *testing.T) {
@@ -455,7 +473,7 @@ func TestStoreErrors(t *testing.T) {
 	s, logBuf := newTest(t, st, testToken)
 	st.fail = errBoom
 	for _, p := range []string{"/api/events", "/api/events/1", "/api/documents/" + store.DocKey(fixtureDocs[0].Text),
-		"/api/quotes", "/api/series?source=IRN&target=USA", "/api/network", "/healthz"} {
+		"/api/quotes", "/api/series?source=IRN&target=USA", "/api/network", "/api/actors", "/healthz"} {
 		w := do(s, "GET", p, nil)
 		var e errorBody
 		decode(t, w, &e)

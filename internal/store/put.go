@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,7 +59,21 @@ const (
 
 const qInsertSpans = `INSERT INTO doc_spans (doc, n_sentences, n_mentions, sentences, mentions) VALUES (?, ?, ?, ?, ?)`
 
-var putQueries = []string{qInsertDocument, qFindRecords, qStretchRecord, qNewRecord, qRecordCounts, qRecordCode, qRefreshRecord, qInsertSpans}
+// qUpsertActor adds an actor's reports of one document: the first words
+// and codes seen stay, the counts add up and the dates widen (” is no
+// date).
+const qUpsertActor = `INSERT INTO actors (code, country, sector, name, reports, first_date, last_date)
+	VALUES (?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (code) DO UPDATE SET
+		country = CASE WHEN actors.country = '' THEN excluded.country ELSE actors.country END,
+		sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector END,
+		name = CASE WHEN actors.name = '' THEN excluded.name ELSE actors.name END,
+		reports = actors.reports + excluded.reports,
+		first_date = CASE WHEN actors.first_date = '' OR (excluded.first_date <> '' AND excluded.first_date < actors.first_date)
+			THEN excluded.first_date ELSE actors.first_date END,
+		last_date = CASE WHEN excluded.last_date > actors.last_date THEN excluded.last_date ELSE actors.last_date END`
+
+var putQueries = []string{qInsertDocument, qFindRecords, qStretchRecord, qNewRecord, qRecordCounts, qRecordCode, qRefreshRecord, qInsertSpans, qUpsertActor}
 
 // Put stores res in one transaction; see Store.
 func (e *engine) Put(ctx context.Context, res *doc.Result) (PutResult, error) {
@@ -248,6 +263,9 @@ func (p *putter) put(out *PutResult) error {
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
+	if err := p.actors(); err != nil {
+		return fmt.Errorf("actors: %w", err)
+	}
 	out.Events = len(p.res.Events)
 	out.Records = n
 	return p.check("events")
@@ -326,6 +344,48 @@ func (p *putter) insertRows(t table, vals []any) error {
 			return err
 		}
 		vals, rows = vals[n*t.ncol:], rows-n
+	}
+	return nil
+}
+
+// actors adds the document's reports to the actors they name.
+func (p *putter) actors() error {
+	type seen struct {
+		a           *doc.Actor
+		reports     int
+		first, last string
+	}
+	by := map[string]*seen{}
+	var codes []string
+	add := func(a *doc.Actor, date string) {
+		if a == nil || a.Code == "" {
+			return
+		}
+		x := by[a.Code]
+		if x == nil {
+			x = &seen{a: a, first: date, last: date}
+			by[a.Code] = x
+			codes = append(codes, a.Code)
+		}
+		x.reports++
+		if x.first == "" || date != "" && date < x.first {
+			x.first = date
+		}
+		x.last = max(x.last, date)
+	}
+	d := p.res.Document.Date
+	for i := range p.res.Events {
+		ev := &p.res.Events[i]
+		date := eventDate(ev.Date, d)
+		add(&ev.Source, date)
+		add(ev.Target, date)
+	}
+	slices.Sort(codes) // one order for every writer
+	for _, c := range codes {
+		x := by[c]
+		if _, err := p.exec(qUpsertActor, c, x.a.Country, x.a.Sector, x.a.Text, x.reports, x.first, x.last); err != nil {
+			return err
+		}
 	}
 	return nil
 }

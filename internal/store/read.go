@@ -436,6 +436,34 @@ func (e *engine) Network(ctx context.Context, f EventFilter) ([]Edge, error) {
 	return out, nil
 }
 
+// Actors lists actors; see Store.
+func (e *engine) Actors(ctx context.Context, f ActorFilter) ([]StoredActor, error) {
+	if unmatchable(f.Prefix) {
+		return []StoredActor{}, nil
+	}
+	w := &where{}
+	w.prefix("code", f.Prefix)
+	limit, offset := limits(f.Limit, f.Offset)
+	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT code, country, sector, name, reports, first_date, last_date
+		FROM actors`+w.String()+` ORDER BY reports DESC, code LIMIT ? OFFSET ?`), append(w.args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	defer rows.Close()
+	out := []StoredActor{}
+	for rows.Next() {
+		var a StoredActor
+		if err := rows.Scan(&a.Code, &a.Country, &a.Sector, &a.Name, &a.Reports, &a.FirstDate, &a.LastDate); err != nil {
+			return nil, fmt.Errorf("store: actors: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	return out, nil
+}
+
 // Counts returns the totals; see Store.
 func (e *engine) Counts(ctx context.Context) (Counts, error) {
 	var c Counts
@@ -443,8 +471,9 @@ func (e *engine) Counts(ctx context.Context) (Counts, error) {
 		(SELECT COUNT(*) FROM documents),
 		(SELECT COUNT(*) FROM sentences) + (SELECT COALESCE(SUM(n_sentences), 0) FROM doc_spans),
 		(SELECT COUNT(*) FROM mentions) + (SELECT COALESCE(SUM(n_mentions), 0) FROM doc_spans),
-		(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM records), (SELECT COUNT(*) FROM quotes)`).
-		Scan(&c.Documents, &c.Sentences, &c.Mentions, &c.Events, &c.Records, &c.Quotes)
+		(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM records), (SELECT COUNT(*) FROM quotes),
+		(SELECT COUNT(*) FROM actors)`).
+		Scan(&c.Documents, &c.Sentences, &c.Mentions, &c.Events, &c.Records, &c.Quotes, &c.Actors)
 	if err != nil {
 		return Counts{}, fmt.Errorf("store: counts: %w", err)
 	}

@@ -49,6 +49,9 @@ type Store interface {
 	// Network gives the actor graph: one edge per (source, target) pair
 	// of event records matching f, heaviest first, at most f.Limit.
 	Network(ctx context.Context, f EventFilter) ([]Edge, error)
+	// Actors lists the actors the stored events name as source or
+	// target, most reported first, whose codes start with f.Prefix.
+	Actors(ctx context.Context, f ActorFilter) ([]StoredActor, error)
 	// Counts returns the totals of the store.
 	Counts(ctx context.Context) (Counts, error)
 
@@ -71,6 +74,27 @@ type Counts struct {
 	Events    int64 `json:"events"`  // reports: one per coded event in a document
 	Records   int64 `json:"records"` // event records the reports merged into
 	Quotes    int64 `json:"quotes"`
+	Actors    int64 `json:"actors"` // distinct actor codes that events name
+}
+
+// ActorFilter selects actors. Zero fields select everything.
+type ActorFilter struct {
+	Prefix string // of the actor code: "IRN" gives IRN, IRNGOV, IRNMIL
+	Limit  int    // 0: DefaultLimit; at most MaxLimit
+	Offset int
+}
+
+// StoredActor is an actor code the stored events name, what it stands
+// for, and how often. A code stands for a role (IRNGOV is every Iranian
+// official), so it carries no person's identifier; evidence does.
+type StoredActor struct {
+	Code      string `json:"code"`
+	Country   string `json:"country"`
+	Sector    string `json:"sector"`
+	Name      string `json:"name"`    // the words of the first report that named it
+	Reports   int    `json:"reports"` // events that name it as source or target
+	FirstDate string `json:"first_date"`
+	LastDate  string `json:"last_date"`
 }
 
 // EventFilter selects event records. Zero fields select everything.

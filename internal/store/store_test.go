@@ -116,7 +116,7 @@ func TestPutIdempotent(t *testing.T) {
 		if !pr.New || pr.Events != 2 || pr.Records != 2 || pr.Key != DocKey(r.Document.Text) {
 			t.Fatalf("first Put = %+v; want New, 2 events, 2 records", pr)
 		}
-		want := Counts{Documents: 1, Sentences: 3, Mentions: 3, Events: 2, Records: 2, Quotes: 1}
+		want := Counts{Documents: 1, Sentences: 3, Mentions: 3, Events: 2, Records: 2, Quotes: 1, Actors: 2}
 		if got := counts(t, s); got != want {
 			t.Fatalf("Counts = %+v; want %+v", got, want)
 		}
@@ -622,9 +622,15 @@ func TestMigrateV1(t *testing.T) {
 	if len(old.Events) != 1 || old.Events[0].SentenceSpan != (doc.Span{Start: 0, End: 15}) {
 		t.Errorf("version 1 evidence = %+v", old.Events)
 	}
+	if as, err := s.Actors(ctx, ActorFilter{}); err != nil || len(as) != 2 || as[0].Code != "CHL" || as[0].Reports != 1 || as[1].FirstDate != "2020-01-10" {
+		t.Errorf("actors of version 1 events = %+v, %v; want CHL and PER, a report each", as, err)
+	}
 	r := put(t, s, result("b", "2020-01-11", "Y", ev{src: "CHL", tgt: "PER", cameo: "043"}))
 	if !r.New {
 		t.Fatalf("Put after migration = %+v", r)
+	}
+	if as, _ := s.Actors(ctx, ActorFilter{}); len(as) != 2 || as[0].Reports != 2 || as[0].Country != "CHL" {
+		t.Errorf("actors after a new report = %+v; want CHL with 2 reports and its country filled in", as)
 	}
 	c := counts(t, s)
 	nb := result("b", "2020-01-11", "Y", ev{src: "CHL", tgt: "PER", cameo: "043"})
@@ -635,4 +641,41 @@ func TestMigrateV1(t *testing.T) {
 	if err != nil || len(nd.Sentences) != len(nb.Sentences) || len(nd.Mentions) != 2 || nd.Events[0].SentenceSpan != nb.Sentences[1].Span {
 		t.Errorf("new document = %+v, %v", nd, err)
 	}
+}
+
+// TestActors: every Put adds its reports to the actors they name; a
+// document stored again adds nothing.
+func TestActors(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *engine) {
+		ctx := context.Background()
+		a := result("a", "2020-01-10", "X", ev{src: "USA", tgt: "IRN", cameo: "042"}, ev{src: "IRN", cameo: "190", date: "2020-01-08"})
+		put(t, s, a)
+		put(t, s, result("b", "2020-01-12", "Y", ev{src: "IRN", tgt: "IRQ", cameo: "042"}))
+		put(t, s, a) // again: nothing changes
+		got, err := s.Actors(ctx, ActorFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []StoredActor{
+			{Code: "IRN", Country: "IRN", Name: "IRN", Reports: 3, FirstDate: "2020-01-08", LastDate: "2020-01-12"},
+			{Code: "IRQ", Country: "IRQ", Name: "IRQ", Reports: 1, FirstDate: "2020-01-12", LastDate: "2020-01-12"},
+			{Code: "USA", Country: "USA", Name: "USA", Reports: 1, FirstDate: "2020-01-10", LastDate: "2020-01-10"},
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Actors =\n %+v; want\n %+v", got, want)
+		}
+		for _, tc := range []struct {
+			f    ActorFilter
+			want int
+		}{{ActorFilter{Prefix: "IR"}, 2}, {ActorFilter{Prefix: "IR", Limit: 1}, 1}, {ActorFilter{Offset: 2}, 1},
+			{ActorFilter{Prefix: "%"}, 0}, {ActorFilter{Prefix: "_RN"}, 0}, {ActorFilter{Prefix: "'; DROP TABLE actors; --"}, 0},
+			{ActorFilter{Prefix: "\x00"}, 0}} {
+			if got, err := s.Actors(ctx, tc.f); err != nil || len(got) != tc.want {
+				t.Errorf("Actors(%+v) = %d, %v; want %d", tc.f, len(got), err, tc.want)
+			}
+		}
+		if c := counts(t, s); c.Actors != 3 {
+			t.Errorf("Counts.Actors = %d; want 3", c.Actors)
+		}
+	})
 }

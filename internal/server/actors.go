@@ -1,0 +1,40 @@
+package server
+
+import (
+	"net/http"
+
+	"dyad/internal/store"
+)
+
+// actorList is the response of GET /api/actors.
+type actorList struct {
+	Actors []store.StoredActor `json:"actors"`
+	Limit  int                 `json:"limit"`
+	Offset int                 `json:"offset"`
+	More   bool                `json:"more"`
+}
+
+// listActors serves GET /api/actors: the actors the stored events name,
+// most reported first, by code prefix.
+func (s *Server) listActors(w http.ResponseWriter, r *http.Request) {
+	p := newParams(r, "prefix", "limit", "offset")
+	var f store.ActorFilter
+	f.Prefix = p.actor("prefix")
+	f.Limit, f.Offset = p.paging()
+	if p.err != nil {
+		s.fail(w, r, p.err)
+		return
+	}
+	limit := f.Limit
+	f.Limit++ // one more tells whether another page follows
+	as, err := s.store.Actors(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	more := len(as) > limit
+	if more {
+		as = as[:limit]
+	}
+	writeJSON(w, http.StatusOK, actorList{Actors: nonNil(as), Limit: limit, Offset: f.Offset, More: more})
+}
