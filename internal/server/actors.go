@@ -32,9 +32,6 @@ func (s *Server) listActors(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	more := len(as) > limit
-	if more {
-		as = as[:limit]
-	}
-	writeJSON(w, http.StatusOK, actorList{Actors: nonNil(as), Limit: limit, Offset: f.Offset, More: more})
+	as, more := onePage(as, limit)
+	writeJSON(w, http.StatusOK, actorList{Actors: as, Limit: limit, Offset: f.Offset, More: more})
 }

@@ -34,11 +34,8 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	more := len(recs) > limit
-	if more {
-		recs = recs[:limit]
-	}
-	writeJSON(w, http.StatusOK, eventList{Events: nonNil(recs), Limit: limit, Offset: f.Offset, More: more})
+	recs, more := onePage(recs, limit)
+	writeJSON(w, http.StatusOK, eventList{Events: recs, Limit: limit, Offset: f.Offset, More: more})
 }
 
 // eventView is the response of GET /api/events/{id}.
@@ -87,6 +84,16 @@ func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, eventView{Record: rec, Evidence: out})
+}
+
+// onePage trims a list the store gave with one row more than limit (the
+// handlers ask for limit+1) and tells whether another page follows; the
+// list is never nil, so that JSON says [] and not null.
+func onePage[T any](items []T, limit int) ([]T, bool) {
+	if len(items) > limit {
+		return items[:limit], true
+	}
+	return nonNil(items), false
 }
 
 // nonNil returns s, or an empty slice for nil, so that JSON says [] and

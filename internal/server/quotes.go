@@ -33,9 +33,6 @@ func (s *Server) listQuotes(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	more := len(qs) > limit
-	if more {
-		qs = qs[:limit]
-	}
-	writeJSON(w, http.StatusOK, quoteList{Quotes: nonNil(qs), Limit: limit, Offset: f.Offset, More: more})
+	qs, more := onePage(qs, limit)
+	writeJSON(w, http.StatusOK, quoteList{Quotes: qs, Limit: limit, Offset: f.Offset, More: more})
 }
