@@ -42,7 +42,7 @@ func (f *finder) indirect(si int) []doc.Quote {
 	}
 	as := actor.Sentence{KB: f.k, Doc: d, S: s.S, Mentions: s.Mentions, P: s.Parse}
 	for i := 0; i+2 < len(toks); i++ {
-		if !accordingTo(d, toks, i) || s.Parse.NPOf[i+2] < 0 {
+		if !accordingTo(toks, i) || s.Parse.NPOf[i+2] < 0 {
 			continue
 		}
 		np := s.Parse.NPOf[i+2]
@@ -106,7 +106,7 @@ func reportedWords(s *Sentence, pi int) (int, int) {
 		end := len(toks)
 		// "..., according to Reuters" closes the report.
 		for j := start; j+1 < len(toks); j++ {
-			if toks[j].Tag == doc.Comma && j+3 < len(toks) && accordingTo(nil, toks, j+1) {
+			if toks[j].Tag == doc.Comma && j+3 < len(toks) && accordingTo(toks, j+1) {
 				end = j
 				break
 			}
@@ -147,7 +147,7 @@ func (f *finder) speak(si, pi int, qt *doc.Quote) {
 }
 
 // accordingTo reports whether "according to" starts at token i.
-func accordingTo(_ *doc.Document, toks []doc.Token, i int) bool {
+func accordingTo(toks []doc.Token, i int) bool {
 	return i+1 < len(toks) && strings.EqualFold(toks[i].Lemma, "accord") && strings.EqualFold(toks[i+1].Lemma, "to")
 }
 

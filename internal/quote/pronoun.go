@@ -52,7 +52,7 @@ func (f *finder) antecedent(si, tok int, c pronoun) *doc.Actor {
 		// group Friends of Kurdistan Manchester said ... "...," they
 		// said"), the speaker stays unknown rather than an older actor.
 		if i < si {
-			if np, ok := lastSpeaker(s, c, d); ok {
+			if np, ok := lastSpeaker(s, c); ok {
 				if a := as.Actors(np); len(a) > 0 {
 					return &a[0]
 				}
@@ -109,7 +109,7 @@ func candidates(s *Sentence) []int {
 // sentence when it can be what a pronoun of class c stands for: not a
 // pronoun itself, singular for "he" and "she", plural or a group for
 // "they".
-func lastSpeaker(s *Sentence, c pronoun, d *doc.Document) (int, bool) {
+func lastSpeaker(s *Sentence, c pronoun) (int, bool) {
 	for pi := len(s.Parse.Preds) - 1; pi >= 0; pi-- {
 		pr := &s.Parse.Preds[pi]
 		if !pr.Speech || pr.Subject < 0 || pr.Voice != clause.Active {
