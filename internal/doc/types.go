@@ -10,6 +10,11 @@ type Document struct {
 	URL    string
 	Title  string
 	Text   string // the body; every Span refers to byte offsets in it
+
+	// DateAssumed is true when Date was neither given with the document
+	// nor read from its text but assumed (a -date flag's default or the
+	// day it was read); outputs carry it so an analyst can tell.
+	DateAssumed bool
 }
 
 // Span is a half-open byte range [Start, End) into Document.Text.
