@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"slices"
 	"sync"
 
 	"dyad/internal/clause"
@@ -87,22 +88,57 @@ func (c *Coder) Code(d doc.Document) (res doc.Result, err error) {
 // innermost one, when a direct quote sits inside reported speech); the
 // quote's speaker, then its chain, become the event's reporters when the
 // sentence named none, and an asserted event becomes claimed.
+//
+// Events are taken in the order of their verbs and the quotes, sorted by
+// start, in one sweep that keeps only the quotes open at the verb: a
+// handful, where comparing every event with every quote took 0.4 s of a
+// 2 MB document's 4.6 s (issue 16).
 func attachQuotes(res *doc.Result) {
-	for i := range res.Events {
-		e := &res.Events[i]
-		var q *doc.Quote
-		for qi := range res.Quotes {
+	if len(res.Quotes) == 0 {
+		return
+	}
+	order := make([]int, len(res.Events))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return res.Events[a].Verb.Span.Start - res.Events[b].Verb.Span.Start
+	})
+	// Quotes come from quote.Find in text order; sorting an index keeps
+	// the sweep right whatever the order.
+	byStart := make([]int, len(res.Quotes))
+	for i := range byStart {
+		byStart[i] = i
+	}
+	slices.SortStableFunc(byStart, func(a, b int) int {
+		return res.Quotes[a].Content.Span.Start - res.Quotes[b].Content.Span.Start
+	})
+	var open []int // quotes that start at or before the verb
+	next := 0      // the first of byStart not yet in open
+	for _, ei := range order {
+		e := &res.Events[ei]
+		vs, ve := e.Verb.Span.Start, e.Verb.Span.End
+		for next < len(byStart) && res.Quotes[byStart[next]].Content.Span.Start <= vs {
+			open = append(open, byStart[next])
+			next++
+		}
+		// A quote that ends before this verb ends before every later one.
+		open = slices.DeleteFunc(open, func(qi int) bool { return res.Quotes[qi].Content.Span.End < vs })
+		best := -1 // the innermost quote around the verb, the first of equals
+		for _, qi := range open {
 			c := res.Quotes[qi].Content.Span
-			if e.Verb.Span.Start < c.Start || e.Verb.Span.End > c.End {
+			if ve > c.End {
 				continue
 			}
-			if q == nil || c.Len() < q.Content.Span.Len() {
-				q = &res.Quotes[qi]
+			if best < 0 || c.Len() < res.Quotes[best].Content.Span.Len() ||
+				c.Len() == res.Quotes[best].Content.Span.Len() && qi < best {
+				best = qi
 			}
 		}
-		if q == nil {
+		if best < 0 {
 			continue
 		}
+		q := &res.Quotes[best]
 		e.QuoteID = q.ID
 		if len(e.ReportedBy) == 0 && q.Speaker != nil {
 			e.ReportedBy = append([]doc.Actor{*q.Speaker}, q.Via...)

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -138,5 +141,72 @@ func TestRoleOnDate(t *testing.T) {
 		if src := res.Events[0].Source; src.Code != "IRNGOV" || src.Identifier != tc.want {
 			t.Errorf("on %s the source is %s %q; want IRNGOV %q", tc.date, src.Code, src.Identifier, tc.want)
 		}
+	}
+}
+
+// pairwiseQuotes is attachQuotes as it was: every event against every
+// quote. The sweep must point every event to the same quote.
+func pairwiseQuotes(res *doc.Result) {
+	for i := range res.Events {
+		e := &res.Events[i]
+		var q *doc.Quote
+		for qi := range res.Quotes {
+			c := res.Quotes[qi].Content.Span
+			if e.Verb.Span.Start < c.Start || e.Verb.Span.End > c.End {
+				continue
+			}
+			if q == nil || c.Len() < q.Content.Span.Len() {
+				q = &res.Quotes[qi]
+			}
+		}
+		if q == nil {
+			continue
+		}
+		e.QuoteID = q.ID
+		if len(e.ReportedBy) == 0 && q.Speaker != nil {
+			e.ReportedBy = append([]doc.Actor{*q.Speaker}, q.Via...)
+			if e.Status == "asserted" {
+				e.Status = "claimed"
+			}
+		}
+	}
+}
+
+// TestAttachQuotesPairwise checks attachQuotes against every pair of
+// event and quote compared, on random nested and overlapping spans.
+func TestAttachQuotesPairwise(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 8))
+	attached := 0
+	for round := range 300 {
+		var res doc.Result
+		for i := range r.IntN(20) {
+			start := r.IntN(200)
+			q := doc.Quote{ID: "d#q" + strconv.Itoa(i+1), Content: doc.Phrase{Span: doc.Span{Start: start, End: start + 1 + r.IntN(60)}}}
+			if r.IntN(2) == 0 {
+				q.Speaker = &doc.Actor{Code: "IRNGOV" + strconv.Itoa(i)}
+			}
+			res.Quotes = append(res.Quotes, q)
+		}
+		slices.SortStableFunc(res.Quotes, func(a, b doc.Quote) int { return a.Content.Span.Start - b.Content.Span.Start })
+		for range r.IntN(30) {
+			start := r.IntN(220)
+			res.Events = append(res.Events, doc.Event{Status: "asserted", Verb: doc.Phrase{Span: doc.Span{Start: start, End: start + 1 + r.IntN(8)}}})
+		}
+		want := doc.Result{Quotes: res.Quotes, Events: slices.Clone(res.Events)}
+		pairwiseQuotes(&want)
+		attachQuotes(&res)
+		for i := range res.Events {
+			g, w := res.Events[i], want.Events[i]
+			if g.QuoteID != w.QuoteID || g.Status != w.Status || len(g.ReportedBy) != len(w.ReportedBy) {
+				t.Fatalf("round %d: event %d at %v: quote %q %s %d reporters; want %q %s %d (pairwise)",
+					round, i, g.Verb.Span, g.QuoteID, g.Status, len(g.ReportedBy), w.QuoteID, w.Status, len(w.ReportedBy))
+			}
+			if g.QuoteID != "" {
+				attached++
+			}
+		}
+	}
+	if attached < 100 {
+		t.Errorf("%d events attached; want enough to test the sweep (100 or more)", attached)
 	}
 }
