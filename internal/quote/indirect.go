@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 
 	"dyad/internal/actor"
@@ -216,19 +217,31 @@ func trimEnd(toks []doc.Token, start, end int) int {
 	return end
 }
 
+// inQuote reports whether byte offset at lies inside one of qs, the
+// direct quotes: disjoint and in text order, so a binary search finds
+// the one that could hold it (a scan of them all per verb was quadratic
+// in the document, issue 16).
 func inQuote(qs []doc.Quote, at int) bool {
-	for i := range qs {
-		if at >= qs[i].Content.Span.Start && at < qs[i].Content.Span.End {
-			return true
+	i := firstEndingAfter(qs, at)
+	return i < len(qs) && qs[i].Content.Span.Start <= at
+}
+
+// firstEndingAfter returns the index of the first of qs, disjoint
+// direct quotes in text order, whose content ends after byte offset at.
+func firstEndingAfter(qs []doc.Quote, at int) int {
+	i, _ := slices.BinarySearchFunc(qs, at, func(q doc.Quote, at int) int {
+		if q.Content.Span.End <= at {
+			return -1
 		}
-	}
-	return false
+		return 1
+	})
+	return i
 }
 
 // mostlyQuoted reports whether direct quotes cover half of sp or more.
 func mostlyQuoted(qs []doc.Quote, sp doc.Span) bool {
 	n := 0
-	for i := range qs {
+	for i := firstEndingAfter(qs, sp.Start); i < len(qs) && qs[i].Content.Span.Start < sp.End; i++ {
 		c := qs[i].Content.Span
 		lo, hi := max(c.Start, sp.Start), min(c.End, sp.End)
 		if hi > lo {

@@ -27,15 +27,24 @@ type finder struct {
 	direct []doc.Quote // the direct quotes, found first
 	// described caches describedName's search of earlier mentions, by
 	// surname: the article describes a person once, so the search goes
-	// through the document once per surname, not once per quote.
+	// through the mentions of a surname once, not once per quote.
 	described map[string]*describedAt
+	// surnames indexes the noun phrases of sentences [0, indexed) by
+	// their last word, so describedName visits only those of its surname:
+	// scanning every sentence for each new surname was quadratic in the
+	// document (issue 16).
+	surnames map[string][]npAt
+	indexed  int
 }
 
 type describedAt struct {
 	a        *doc.Actor // the description found, or nil
 	sentence int        // where it was found
-	scanned  int        // sentences [0, scanned) searched so far
+	next     int        // the surname's phrases [0, next) searched so far
 }
+
+// npAt is noun phrase np of sentence sentence.
+type npAt struct{ sentence, np int }
 
 // quoted reports whether byte offset at lies inside a direct quote.
 func (f *finder) quoted(at int) bool { return inQuote(f.direct, at) }

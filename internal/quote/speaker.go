@@ -31,28 +31,45 @@ func (f *finder) describedName(si, np int) *doc.Actor {
 		c = &describedAt{}
 		f.described[surname] = c
 	}
-	for ; c.a == nil && c.scanned < si; c.scanned++ {
-		t := &sents[c.scanned]
-		for j, y := range t.Parse.NPs {
-			if len(y.Members) > 0 || t.S.Tokens[y.Last-1].Text(d.Text) != surname {
-				continue
-			}
-			as := actor.Sentence{KB: f.k, Doc: d, S: t.S, Mentions: t.Mentions, P: t.Parse}
-			if a := as.Actors(j); len(a) > 0 {
-				c.a = &a[0]
-			} else {
-				c.a = f.appositive(t, j)
-			}
-			if c.a != nil {
-				c.sentence = c.scanned
-				break
-			}
+	f.indexSurnames(si)
+	for at := f.surnames[surname]; c.a == nil && c.next < len(at) && at[c.next].sentence < si; c.next++ {
+		t := &sents[at[c.next].sentence]
+		j := at[c.next].np
+		as := actor.Sentence{KB: f.k, Doc: d, S: t.S, Mentions: t.Mentions, P: t.Parse}
+		if a := as.Actors(j); len(a) > 0 {
+			c.a = &a[0]
+		} else {
+			c.a = f.appositive(t, j)
+		}
+		if c.a != nil {
+			c.sentence = at[c.next].sentence
 		}
 	}
 	if c.a != nil && c.sentence < si {
 		return c.a
 	}
 	return nil
+}
+
+// indexSurnames adds the sentences before si to f.surnames: each noun
+// phrase of one member under the text of its last word, in text order.
+func (f *finder) indexSurnames(si int) {
+	if f.indexed >= si {
+		return
+	}
+	if f.surnames == nil {
+		f.surnames = map[string][]npAt{}
+	}
+	for ; f.indexed < si; f.indexed++ {
+		t := &f.sents[f.indexed]
+		for j, y := range t.Parse.NPs {
+			if len(y.Members) > 0 {
+				continue
+			}
+			w := t.S.Tokens[y.Last-1].Text(f.d.Text)
+			f.surnames[w] = append(f.surnames[w], npAt{f.indexed, j})
+		}
+	}
 }
 
 // appositive codes the phrase set off by a comma right after NP np
