@@ -1,6 +1,8 @@
 package text
 
 import (
+	"context"
+
 	"dyad/internal/doc"
 )
 
@@ -45,10 +47,25 @@ func (a *Analyzer) Each(text string, fn func(doc.Sentence) bool) {
 // Analyze returns the sentences of text. Their tokens share one slice,
 // allocated for this call, which the caller may keep.
 func (a *Analyzer) Analyze(text string) []doc.Sentence {
+	out, _ := a.AnalyzeContext(context.Background(), text)
+	return out
+}
+
+// AnalyzeContext is Analyze that stops between two sentences once ctx
+// is done, and returns ctx's error with the sentences analysed so far.
+func (a *Analyzer) AnalyzeContext(ctx context.Context, text string) ([]doc.Sentence, error) {
 	var all []doc.Token
 	var spans []doc.Span
 	a.ends = a.ends[:0]
+	done := ctx.Done() // nil for a context that is never done: no check at all
+	stopped := false
 	a.Each(text, func(s doc.Sentence) bool {
+		select {
+		case <-done:
+			stopped = true
+			return false
+		default:
+		}
 		all = append(all, s.Tokens...)
 		spans = append(spans, s.Span)
 		a.ends = append(a.ends, len(all))
@@ -60,7 +77,10 @@ func (a *Analyzer) Analyze(text string) []doc.Sentence {
 		out[i] = doc.Sentence{Span: spans[i], Tokens: all[start:end:end]}
 		start = end
 	}
-	return out
+	if stopped {
+		return out, ctx.Err()
+	}
+	return out, nil
 }
 
 func (a *Analyzer) annotate(text string, toks []doc.Token) {

@@ -2,7 +2,9 @@ package text
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,4 +124,21 @@ func BenchmarkAnalyze(b *testing.B) {
 	sec := b.Elapsed().Seconds()
 	b.ReportMetric(float64(tokens)*float64(b.N)/sec, "tokens/s")
 	b.ReportMetric(float64(sentences)*float64(b.N)/sec, "sentences/s")
+}
+
+// TestAnalyzeContext: a done context stops the analysis between two
+// sentences with the context's error; one never done changes nothing.
+func TestAnalyzeContext(t *testing.T) {
+	an := NewAnalyzer(mustModel(t))
+	txt := strings.Repeat("Iran refused the offer. The minister said it was final. ", 2000)
+	ctx, cancel := context.WithCancel(context.Background())
+	got, err := an.AnalyzeContext(ctx, txt)
+	if err != nil || len(got) != 4000 {
+		t.Fatalf("AnalyzeContext(live) = %d sentences, %v; want 4000, nil", len(got), err)
+	}
+	cancel()
+	got, err = an.AnalyzeContext(ctx, txt)
+	if !errors.Is(err, context.Canceled) || len(got) != 0 {
+		t.Errorf("AnalyzeContext(cancelled) = %d sentences, %v; want 0, context.Canceled", len(got), err)
+	}
 }
