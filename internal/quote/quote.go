@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -58,6 +59,22 @@ type span struct {
 // Find returns the quotations of d in text order, direct quotes and
 // reported speech (where no direct quote says the same) numbered together.
 func Find(d *doc.Document, sents []Sentence, k *kb.KB) []doc.Quote {
+	out, _ := FindContext(context.Background(), d, sents, k)
+	return out
+}
+
+// FindContext is Find that stops between two sentences, or two quotes,
+// once ctx is done, and returns nil and ctx's error.
+func FindContext(ctx context.Context, d *doc.Document, sents []Sentence, k *kb.KB) ([]doc.Quote, error) {
+	done := ctx.Done() // nil for a context that is never done: no check at all
+	stop := func() bool {
+		select {
+		case <-done:
+			return true
+		default:
+			return false
+		}
+	}
 	spans := quoteSpans(d.Text)
 	direct := make([]doc.Quote, len(spans))
 	for i, q := range spans {
@@ -70,12 +87,18 @@ func Find(d *doc.Document, sents []Sentence, k *kb.KB) []doc.Quote {
 	f := &finder{d: d, sents: sents, k: k, direct: direct}
 	var reported []doc.Quote
 	for si := range sents {
+		if stop() {
+			return nil, ctx.Err()
+		}
 		reported = append(reported, f.indirect(si)...)
 	}
 	ri := 0       // reported speech before the current quote
 	lastEnd := -1 // where the previous quote ends
 	var last *doc.Quote
 	for i, q := range spans {
+		if stop() {
+			return nil, ctx.Err()
+		}
 		qt := &direct[i]
 		for ri < len(reported) && reported[ri].Content.Span.End <= q.open {
 			if reported[ri].Content.Span.End > lastEnd {
@@ -108,7 +131,7 @@ func Find(d *doc.Document, sents []Sentence, k *kb.KB) []doc.Quote {
 	for i := range out {
 		out[i].ID = fmt.Sprintf("%s#q%d", d.ID, i+1)
 	}
-	return out
+	return out, nil
 }
 
 // attribute finds the verb of saying of a quote in its sentences: after
