@@ -60,24 +60,45 @@ func NewCoder(cfg Config) *Coder {
 
 // Code runs every stage over one document. A panic in a stage is
 // recovered and returned as the document's error.
-func (c *Coder) Code(d doc.Document) (res doc.Result, err error) {
+func (c *Coder) Code(d doc.Document) (doc.Result, error) {
+	return c.CodeContext(context.Background(), d)
+}
+
+// CodeContext is Code that stops once ctx is done: the stages check it
+// between two sentences (a channel poll, nothing when ctx is never
+// done), so a document of any size gives up within a sentence's work of
+// a cancellation or a deadline. The error then wraps ctx's.
+func (c *Coder) CodeContext(ctx context.Context, d doc.Document) (res doc.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%s: internal error: %v", d.ID, r)
 		}
 	}()
+	stopped := func(err error) (doc.Result, error) {
+		return doc.Result{Document: d}, fmt.Errorf("%s: coding stopped: %w", d.ID, err)
+	}
 	res.Document = d
-	res.Sentences = c.an.Analyze(d.Text)
+	if res.Sentences, err = c.an.AnalyzeContext(ctx, d.Text); err != nil {
+		return stopped(err)
+	}
 	res.Mentions = make([][]doc.Mention, len(res.Sentences))
 	qs := make([]quote.Sentence, len(res.Sentences))
+	done := ctx.Done()
 	for si, s := range res.Sentences {
+		select {
+		case <-done:
+			return stopped(ctx.Err())
+		default:
+		}
 		ms := c.kb.Actors.Match(d.Text, s.Tokens, nil)
 		res.Mentions[si] = ms
 		p := clause.ParseSentence(d.Text, s.Tokens, ms)
 		qs[si] = quote.Sentence{S: s, Mentions: ms, Parse: p}
 		res.Events = append(res.Events, c.coder.Sentence(&res.Document, si, s, ms, p)...)
 	}
-	res.Quotes = quote.Find(&res.Document, qs, c.kb)
+	if res.Quotes, err = quote.FindContext(ctx, &res.Document, qs, c.kb); err != nil {
+		return stopped(err)
+	}
 	attachQuotes(&res)
 	numberEvents(&res)
 	linkContests(res.Events)
@@ -183,7 +204,7 @@ func Run(ctx context.Context, cfg Config, workers int, in iter.Seq2[doc.Document
 				if j.item.Err != nil {
 					j.err = j.item.Err
 				} else {
-					j.res, j.err = c.Code(j.item.Doc)
+					j.res, j.err = c.CodeContext(ctx, j.item.Doc)
 				}
 				close(j.done)
 			}
