@@ -59,7 +59,10 @@ func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 
 // run codes the command's inputs with workers goroutines, reports each
 // document that fails on its own line, and calls emit with each result in
-// input order; errPartial when some document failed.
+// input order; errPartial when some document failed. When ctx ends (an
+// interrupt or SIGTERM, by main's signal.NotifyContext) coding stops
+// within a sentence and the error says so; the documents emitted before
+// are complete.
 func (c *inputCommand) run(ctx context.Context, cfg pipeline.Config, workers int, stdin io.Reader, stderr io.Writer, emit func(*doc.Result) error) error {
 	failed := 0
 	err := pipeline.Run(ctx, cfg, workers, ingest.Read(ctx, c.fs.Args(), c.in.options(stdin)), func(res doc.Result, err error) error {
@@ -71,6 +74,9 @@ func (c *inputCommand) run(ctx context.Context, cfg pipeline.Config, workers int
 		return emit(&res)
 	})
 	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("stopped (%v); the documents written before are complete", context.Cause(ctx))
+		}
 		return err
 	}
 	if failed > 0 {
