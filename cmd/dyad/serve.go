@@ -27,6 +27,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
 	tokenFile := fs.String("token-file", "", "`file` holding the bearer token that POST /api/documents requires (without it, posting is disabled)")
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest body POST /api/documents accepts")
+	codeTimeout := fs.Duration("code-timeout", 0, "longest coding of one posted document; over it, 503 (0: 4s per MiB of -max-body-bytes, at least 10s)")
 	var dicts stringList
 	fs.Var(&dicts, "dict", "add a dictionary `file` or directory for coding posted documents (repeatable)")
 	fs.Usage = func() {
@@ -59,7 +60,13 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	srv, err := server.New(server.Config{Store: st, Pipeline: cfg, Token: token, Logger: log, MaxBodyBytes: *maxBody})
+	if *maxBody <= 0 {
+		*maxBody = server.DefaultMaxBodyBytes
+	}
+	if *codeTimeout <= 0 {
+		*codeTimeout = server.CodeTimeoutFor(*maxBody)
+	}
+	srv, err := server.New(server.Config{Store: st, Pipeline: cfg, Token: token, Logger: log, MaxBodyBytes: *maxBody, CodeTimeout: *codeTimeout})
 	if err != nil {
 		return err
 	}
@@ -71,7 +78,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      120 * time.Second,
+		WriteTimeout:      max(120*time.Second, *codeTimeout+60*time.Second), // the answer to a post comes after its coding
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),

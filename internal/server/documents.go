@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/json"
@@ -116,7 +117,17 @@ func (s *Server) postDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	var res doc.Result
 	var codeErr error
-	if err := s.withCoder(r.Context(), func(c *pipeline.Coder) { res, codeErr = c.Code(d) }); err != nil {
+	err = s.withCoder(r.Context(), func(c *pipeline.Coder) {
+		// The deadline runs from here, not from the wait for a coder: it
+		// bounds the time one request holds a coder.
+		ctx, cancel := context.WithTimeout(r.Context(), s.codeTimeout)
+		defer cancel()
+		res, codeErr = c.CodeContext(ctx, d)
+		if errors.Is(codeErr, context.DeadlineExceeded) {
+			codeErr = &codeTimeoutError{s.codeTimeout, len(d.Text)}
+		}
+	})
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}

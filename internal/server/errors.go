@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"dyad/internal/store"
 )
@@ -37,6 +38,17 @@ func (e *mediaTypeError) Error() string {
 	return "Content-Type: " + show(e.got) + " is not JSON: send Content-Type: application/json"
 }
 
+// codeTimeoutError is a posted document whose coding ran over the
+// server's deadline (-code-timeout).
+type codeTimeoutError struct {
+	limit time.Duration
+	bytes int
+}
+
+func (e *codeTimeoutError) Error() string {
+	return fmt.Sprintf("text: coding %d bytes took longer than the server's limit of %v (-code-timeout); the server is busy: try again later, or send the text in parts", e.bytes, e.limit)
+}
+
 // Errors of the token check and of a disabled POST.
 var (
 	errNoToken    = errors.New("missing bearer token: send Authorization: Bearer TOKEN")
@@ -46,12 +58,14 @@ var (
 
 // errorStatus maps an error to an HTTP status and a message safe to send:
 // validation 400, token 401, disabled posting 403, unknown id 404, body
-// too large 413, body not JSON 415, anything else 500 with a generic message.
+// too large 413, body not JSON 415, coding over its deadline 503, anything
+// else 500 with a generic message.
 func errorStatus(err error) (int, string) {
 	var pe *paramError
 	var mbe *http.MaxBytesError
 	var nf *notFound
 	var mt *mediaTypeError
+	var ct *codeTimeoutError
 	switch {
 	case errors.As(err, &pe):
 		return http.StatusBadRequest, pe.Error()
@@ -67,6 +81,8 @@ func errorStatus(err error) (int, string) {
 		return http.StatusUnsupportedMediaType, mt.Error()
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, fmt.Sprintf("body: larger than %d bytes", mbe.Limit)
+	case errors.As(err, &ct):
+		return http.StatusServiceUnavailable, ct.Error()
 	case errors.Is(err, context.Canceled):
 		return 499, "request cancelled" // nginx's "client closed request"; the client is gone
 	}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
+	"time"
 
 	"dyad/internal/pipeline"
 	"dyad/internal/store"
@@ -13,6 +14,16 @@ import (
 
 // DefaultMaxBodyBytes caps the body of POST /api/documents.
 const DefaultMaxBodyBytes = 8 << 20
+
+// CodeTimeoutFor returns the coding deadline that matches a body limit:
+// 4 s per MiB, at least 10 s (32 s for the default 8 MiB). Coding runs
+// at about 2 MiB of text a second on one core (TestCodeScalesLinearly
+// in internal/pipeline: 10 MB in 4.5 s of CPU), so a body of the
+// largest size meets the deadline with a margin of two for a loaded
+// machine, even with every coder of the pool sharing two cores.
+func CodeTimeoutFor(maxBody int64) time.Duration {
+	return max(10*time.Second, time.Duration(maxBody)*4*time.Second/(1<<20))
+}
 
 // Config is what a Server needs. Store is required; the rest has defaults.
 type Config struct {
@@ -27,6 +38,11 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxBodyBytes caps a posted body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// CodeTimeout bounds the coding of one posted document, from the
+	// moment a coder takes it; 0 means CodeTimeoutFor(MaxBodyBytes). A
+	// document that runs over gets 503 and its coder goes back to the
+	// pool at once.
+	CodeTimeout time.Duration
 	// Coders is how many documents are coded at once; 0 means
 	// GOMAXPROCS, at most 4.
 	Coders int
@@ -39,6 +55,8 @@ type Server struct {
 	token   string
 	log     *slog.Logger
 	maxBody int64
+	// codeTimeout bounds the coding of one posted document.
+	codeTimeout time.Duration
 	// coders is a pool of pipeline.Coders, made on first use: a nil
 	// slot is a coder not made yet. Taking a slot is the semaphore that
 	// bounds coding, so a Coder is never used by two requests at once.
@@ -64,6 +82,10 @@ func New(cfg Config) (*Server, error) {
 	}
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBodyBytes
+	}
+	s.codeTimeout = cfg.CodeTimeout
+	if s.codeTimeout <= 0 {
+		s.codeTimeout = CodeTimeoutFor(s.maxBody)
 	}
 	n := cfg.Coders
 	if n <= 0 {
