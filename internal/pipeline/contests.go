@@ -60,9 +60,9 @@ func linkContests(evs []doc.Event) {
 		as, at, ca string
 		ok         bool
 	}
-	parts := make([]part, len(evs))
-	rev := map[revKey][]int{}
-	sam := map[sameKey]*same{}
+	var parts []part // made at the first event that takes part
+	var rev map[revKey][]int
+	var sam map[sameKey]*same
 	for i := range evs {
 		e := &evs[i]
 		if e.Target == nil || e.PLOVER == "" || len(e.ReportedBy) == 0 || e.Status == "hypothetical" {
@@ -73,6 +73,10 @@ func linkContests(evs []doc.Event) {
 			continue
 		}
 		p.ok = true
+		if parts == nil {
+			parts = make([]part, len(evs))
+			rev, sam = map[revKey][]int{}, map[sameKey]*same{}
+		}
 		parts[i] = p
 		lo, hi := min(p.as, p.at), max(p.as, p.at)
 		fwd := p.as == lo
@@ -98,6 +102,9 @@ func linkContests(evs []doc.Event) {
 				g.skip[p] = p + 1
 			}
 		}
+	}
+	if parts == nil {
+		return
 	}
 	var a, b []int
 	for i := range evs {
