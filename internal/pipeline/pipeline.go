@@ -74,12 +74,9 @@ func (c *Coder) CodeContext(ctx context.Context, d doc.Document) (res doc.Result
 			err = fmt.Errorf("%s: internal error: %v", d.ID, r)
 		}
 	}()
-	stopped := func(err error) (doc.Result, error) {
-		return doc.Result{Document: d}, fmt.Errorf("%s: coding stopped: %w", d.ID, err)
-	}
 	res.Document = d
 	if res.Sentences, err = c.an.AnalyzeContext(ctx, d.Text); err != nil {
-		return stopped(err)
+		return stopped(d, err)
 	}
 	res.Mentions = make([][]doc.Mention, len(res.Sentences))
 	qs := make([]quote.Sentence, len(res.Sentences))
@@ -87,7 +84,7 @@ func (c *Coder) CodeContext(ctx context.Context, d doc.Document) (res doc.Result
 	for si, s := range res.Sentences {
 		select {
 		case <-done:
-			return stopped(ctx.Err())
+			return stopped(d, ctx.Err())
 		default:
 		}
 		ms := c.kb.Actors.Match(d.Text, s.Tokens, nil)
@@ -97,12 +94,18 @@ func (c *Coder) CodeContext(ctx context.Context, d doc.Document) (res doc.Result
 		res.Events = append(res.Events, c.coder.Sentence(&res.Document, si, s, ms, p)...)
 	}
 	if res.Quotes, err = quote.FindContext(ctx, &res.Document, qs, c.kb); err != nil {
-		return stopped(err)
+		return stopped(d, err)
 	}
 	attachQuotes(&res)
 	numberEvents(&res)
 	linkContests(res.Events)
 	return res, nil
+}
+
+// stopped is the result and error of a document whose coding stopped
+// on err, its context's.
+func stopped(d doc.Document, err error) (doc.Result, error) {
+	return doc.Result{Document: d}, fmt.Errorf("%s: coding stopped: %w", d.ID, err)
 }
 
 // attachQuotes points each event said inside a quote to it (the

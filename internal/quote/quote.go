@@ -33,19 +33,24 @@ type finder struct {
 	// surnames indexes the noun phrases of sentences [0, indexed) by
 	// their last word, so describedName visits only those of its surname:
 	// scanning every sentence for each new surname was quadratic in the
-	// document (issue 16).
-	surnames map[string][]npAt
+	// document (issue 16). nps holds the phrases, chained per word.
+	surnames map[string]chain
+	nps      []npAt
 	indexed  int
 }
 
 type describedAt struct {
 	a        *doc.Actor // the description found, or nil
 	sentence int        // where it was found
-	next     int        // the surname's phrases [0, next) searched so far
+	last     int32      // the last of the surname's phrases searched (index of nps), or -1
 }
 
-// npAt is noun phrase np of sentence sentence.
-type npAt struct{ sentence, np int }
+// npAt is noun phrase np of sentence sentence; next is the next phrase
+// that ends in the same word (index of finder.nps), or -1.
+type npAt struct{ sentence, np, next int32 }
+
+// chain is the first and last phrase that end in one word.
+type chain struct{ first, last int32 }
 
 // quoted reports whether byte offset at lies inside a direct quote.
 func (f *finder) quoted(at int) bool { return inQuote(f.direct, at) }
