@@ -111,6 +111,12 @@ func TestScaleProbe(t *testing.T) {
 		txt = strings.ReplaceAll(txt, "\n", " ")
 	case "open": // every closing mark gone: quotes run to the paragraph's end
 		txt = strings.ReplaceAll(txt, ",\" ", ", ")
+	case "oneword": // no space at all
+		txt = strings.Repeat("x", len(txt))
+	case "marks": // quote marks and little else
+		txt = strings.Repeat("\"a\" \u201cb ", len(txt)/8)
+	case "said": // one speaker after another, no dictionary word
+		txt = strings.Repeat("\"Yes,\" Wan said. \"No,\" he said. ", len(txt)/34)
 	case "oneline-open":
 		txt = strings.ReplaceAll(strings.ReplaceAll(txt, "\n", " "), ",\" ", ", ")
 	}
