@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"dyad/internal/doc"
 )
 
 // Where TextDate looks: the first textDateLines lines that are not blank,
@@ -264,4 +266,28 @@ func monthNum(name string) int {
 		}
 	}
 	return 0
+}
+
+// SettleDate gives d a date by the rule every reader follows, best first:
+//
+//  1. the date given with the document (JSON, XML or HTML metadata, a
+//     feed item), d.Date as it is;
+//  2. the date its text gives (TextDate);
+//  3. fallback, the date the user gave for documents without one (the
+//     -date flag): the user said it, so it is not assumed;
+//  4. today, the day it was read: d.DateAssumed is set, since people
+//     resolve to their roles on that day, which may be years after the
+//     article.
+//
+// fallback is "" or a valid YYYY-MM-DD date.
+func SettleDate(d *doc.Document, fallback string, today time.Time) {
+	if d.Date != "" {
+		return
+	}
+	if d.Date = TextDate(d.Text); d.Date != "" {
+		return
+	}
+	if d.Date = fallback; d.Date == "" {
+		d.Date, d.DateAssumed = today.Format(time.DateOnly), true
+	}
 }

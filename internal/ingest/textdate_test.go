@@ -1,8 +1,15 @@
 package ingest
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"dyad/internal/doc"
 )
 
 func TestTextDate(t *testing.T) {
@@ -82,5 +89,125 @@ func TestTextDateCut(t *testing.T) {
 	text := "Published: 16 September 2014\n" + strings.Repeat("é", 2000)
 	if got := TextDate(text); got != "2014-09-16" {
 		t.Errorf("TextDate = %q; want 2014-09-16", got)
+	}
+}
+
+// TestSettleDate checks each rung of the date rule: the document's own
+// date, then its text's, then the user's, then today, assumed.
+func TestSettleDate(t *testing.T) {
+	today := time.Date(2026, 12, 7, 15, 4, 5, 0, time.UTC)
+	const dateline = "WASHINGTON, Sept. 16, 2014 (AP) — Obama spoke."
+	tests := []struct {
+		name, given, text, fallback string
+		want                        string
+		assumed                     bool
+	}{
+		{"given beats text", "2014-09-17", dateline, "2020-01-01", "2014-09-17", false},
+		{"text beats -date", "", dateline, "2020-01-01", "2014-09-16", false},
+		{"-date when the text gives none", "", "Obama spoke.", "2020-01-01", "2020-01-01", false},
+		{"today, assumed", "", "Obama spoke.", "", "2026-12-07", true},
+		{"text without -date", "", dateline, "", "2014-09-16", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc.Document{ID: "doc-7", Date: tt.given, Text: tt.text}
+			SettleDate(&d, tt.fallback, today)
+			if d.Date != tt.want || d.DateAssumed != tt.assumed {
+				t.Errorf("SettleDate(%q, %q, %q) = %s, assumed %v; want %s, assumed %v",
+					tt.given, tt.text, tt.fallback, d.Date, d.DateAssumed, tt.want, tt.assumed)
+			}
+		})
+	}
+}
+
+// TestReadDates checks that every reader dates its documents by
+// SettleDate: metadata first, then the text, then Options.Date, then
+// today with DateAssumed.
+func TestReadDates(t *testing.T) {
+	dir := t.TempDir()
+	const dateline = "BEIRUT, 3 March 2015 (Reuters) - Syria and Iran met."
+	files := []string{
+		write(t, dir, "a.jsonl", `{"id":"given","date":"2015-03-04","text":"`+dateline+`"}
+{"id":"text","text":"`+dateline+`"}
+{"id":"none","text":"Syria and Iran met."}
+`),
+		write(t, dir, "b.txt", dateline),
+		write(t, dir, "c.txt", "Syria and Iran met on 3 March 2015."),
+		write(t, dir, "d.html", `<html><head><meta property="article:published_time" content="2015-03-05"></head><body><article><p>`+dateline+`</p></article></body></html>`),
+		write(t, dir, "e.html", `<html><body><article><p>`+dateline+`</p><p>More.</p></article></body></html>`),
+		write(t, dir, "f.xml", `<Sentences><Sentence id="x1" source="AFP"><Text>`+dateline+`</Text></Sentence></Sentences>`),
+	}
+	today := time.Now().UTC().Format(time.DateOnly)
+	for _, tt := range []struct {
+		flag string
+		want []string
+	}{
+		{"", []string{"given 2015-03-04", "text 2015-03-03", "none " + today + " assumed", "b 2015-03-03", "c " + today + " assumed", "d 2015-03-05", "e 2015-03-03", "x1 2015-03-03"}},
+		{testDate, []string{"given 2015-03-04", "text 2015-03-03", "none " + testDate, "b 2015-03-03", "c " + testDate, "d 2015-03-05", "e 2015-03-03", "x1 2015-03-03"}},
+	} {
+		var got []string
+		for d, err := range Read(t.Context(), files, Options{Date: tt.flag}) {
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			s := d.ID + " " + d.Date
+			if d.DateAssumed {
+				s += " assumed"
+			}
+			got = append(got, s)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Read(Date %q) dates =\n%s\nwant\n%s", tt.flag, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+// TestFeedDates checks the date rule on fetched articles: the item's
+// date, then the page's text, then FetchOptions.Date, then today,
+// assumed.
+func TestFeedDates(t *testing.T) {
+	mux := http.NewServeMux()
+	var srv *httptest.Server
+	mux.HandleFunc("GET /feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>A</title><link>`+srv.URL+`/a.html</link><pubDate>Wed, 04 Mar 2015 08:00:00 +0000</pubDate></item>
+<item><title>B</title><link>`+srv.URL+`/b.html</link></item>
+<item><title>C</title><link>`+srv.URL+`/c.html</link></item>
+</channel></rss>`)
+	})
+	page := func(body string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprintf(w, `<html><body><article><p>%s</p><p>More words here.</p></article></body></html>`, body)
+		}
+	}
+	mux.HandleFunc("GET /a.html", page("BEIRUT, 3 March 2015 (Reuters) - Syria and Iran met."))
+	mux.HandleFunc("GET /b.html", page("BEIRUT, 3 March 2015 (Reuters) - Syria and Iran met."))
+	mux.HandleFunc("GET /c.html", page("Syria and Iran met."))
+	srv = httptest.NewServer(mux)
+	defer srv.Close()
+	today := time.Now().UTC().Format(time.DateOnly)
+	for _, tt := range []struct {
+		flag string
+		want []string
+	}{
+		{"", []string{"a 2015-03-04", "b 2015-03-03", "c " + today + " assumed"}},
+		{testDate, []string{"a 2015-03-04", "b 2015-03-03", "c " + testDate}},
+	} {
+		var got []string
+		for d, err := range NewFetcher(FetchOptions{Date: tt.flag}).Feed(t.Context(), srv.URL+"/feed.xml") {
+			if err != nil {
+				t.Fatalf("Feed: %v", err)
+			}
+			s := strings.TrimSuffix(strings.TrimPrefix(d.ID, srv.URL+"/"), ".html") + " " + d.Date
+			if d.DateAssumed {
+				s += " assumed"
+			}
+			got = append(got, s)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Feed(Date %q) dates =\n%s\nwant\n%s", tt.flag, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
 	}
 }
