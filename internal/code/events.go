@@ -208,7 +208,7 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 			}(reverse, src, *tgt)
 		}
 		out = append(out, doc.Event{
-			DocID: sc.d.ID, Sentence: si, Date: sc.d.Date,
+			DocID: sc.d.ID, Sentence: si, Date: sc.d.Date, DateAssumed: sc.d.DateAssumed,
 			Source: src, Target: tgt,
 			CAMEO: info.Code, PLOVER: info.Plover, Mode: info.Mode,
 			Goldstein: info.Goldstein, QuadClass: int(info.Quad),
