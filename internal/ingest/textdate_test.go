@@ -211,3 +211,44 @@ func TestFeedDates(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkTextDate reads the date of every document of the shared
+// corpus, none of which has a dateline: the cost for an undated document.
+func BenchmarkTextDate(b *testing.B) {
+	need(b, guardianDev)
+	var texts []string
+	for d, err := range Read(b.Context(), []string{guardianDev}, Options{}) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, d.Text)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			TextDate(s)
+		}
+	}
+}
+
+// FuzzTextDate checks that TextDate never panics, gives "" or a real
+// date, and reads only the top of a text: what follows the first 2 KB
+// changes nothing.
+func FuzzTextDate(f *testing.F) {
+	for _, s := range []string{"WASHINGTON, Sept. 16, 2014 (AP) — x", "Published: 16 September 2014\n", "16/09/2014", "2014-09-16T12:03:00Z", "é\n\n31 September 2014"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := TextDate(s)
+		if got != "" {
+			if _, err := time.Parse(time.DateOnly, got); err != nil {
+				t.Fatalf("TextDate(%q) = %q, not a date", s, got)
+			}
+		}
+		if len(s) > textDateBytes {
+			if again := TextDate(s + "\nPublished: 16 September 2014\n"); again != got {
+				t.Fatalf("TextDate changed with text after 2 KB: %q, then %q", got, again)
+			}
+		}
+	})
+}
