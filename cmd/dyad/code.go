@@ -71,6 +71,7 @@ func (c *inputCommand) run(ctx context.Context, cfg pipeline.Config, workers int
 			failed++
 			return nil
 		}
+		warnAssumed(stderr, &res.Document)
 		return emit(&res)
 	})
 	if err != nil {

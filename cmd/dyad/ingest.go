@@ -54,10 +54,8 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 			return fmt.Errorf("%w: -feed %v", errUsage, err)
 		}
 	}
-	if in.date != "" {
-		if _, err := time.Parse(time.DateOnly, in.date); err != nil {
-			return fmt.Errorf("%w: -date %q: want YYYY-MM-DD", errUsage, in.date)
-		}
+	if err := checkDate(in.date); err != nil {
+		return err
 	}
 	cfg, err := loadConfig(in, dicts, stderr)
 	if err != nil {
@@ -195,6 +193,9 @@ func (r *ingestRun) emit(res doc.Result, err error) error {
 	r.read++
 	if err != nil {
 		r.fail(err)
+	} else if res.Document.DateAssumed {
+		r.prog.clear()
+		warnAssumed(r.out, &res.Document)
 	}
 	r.prog.update(r)
 	r.mu.Unlock()

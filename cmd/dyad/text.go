@@ -23,7 +23,7 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.date, "date", "", "date (YYYY-MM-DD) for documents without one (default today)")
+	fs.StringVar(&f.date, "date", "", "date (YYYY-MM-DD) for documents that give none, in metadata or in a dateline (default: today, with a warning per document)")
 	fs.IntVar(&f.maxBytes, "max-doc-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
 	fs.IntVar(&f.maxToks, "max-sentence-tokens", text.DefaultMaxSentenceTokens, "force a sentence break after this many tokens")
 }
@@ -58,6 +58,9 @@ func newInputCommand(name, what string, stderr io.Writer, formats ...string) *in
 func (c *inputCommand) parse(args []string) error {
 	if err := c.fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if err := checkDate(c.in.date); err != nil {
+		return err
 	}
 	if c.fs.NArg() == 0 {
 		return fmt.Errorf("%w: %s needs at least one INPUT (a file, a directory, or - for stdin)", errUsage, c.fs.Name())

@@ -103,3 +103,29 @@ func BenchmarkReadJSONL(b *testing.B) {
 		}
 	}
 }
+
+// TestTextDateCorpus reads the date from the text of every document of the
+// shared development corpus, as if it had none, and compares it with the
+// date the corpus gives: how often the text gives one, and that every date
+// read agrees (a date read wrong is worse than none).
+func TestTextDateCorpus(t *testing.T) {
+	need(t, guardianDev)
+	docs, found, agree := 0, 0, 0
+	for d, err := range Read(t.Context(), []string{guardianDev}, Options{}) {
+		if err != nil {
+			t.Fatalf("Read(%s): %v", guardianDev, err)
+		}
+		docs++
+		got := TextDate(d.Text)
+		if got == "" {
+			continue
+		}
+		found++
+		if got == d.Date {
+			agree++
+		} else {
+			t.Errorf("document %s: TextDate = %s; the corpus gives %s", d.ID, got, d.Date)
+		}
+	}
+	t.Logf("%s: %d documents, the text gives a date in %d, agreeing with the given date in %d", guardianDev, docs, found, agree)
+}

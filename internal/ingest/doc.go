@@ -23,6 +23,12 @@
 // memory of the links already fetched; Feed yields the articles of one
 // feed as documents.
 //
+// Dates (textdate.go): a document keeps the date given with it (JSON date,
+// XML date attribute, HTML meta tags, a feed item's date); without one,
+// TextDate reads it from a dateline or date line at the top of its text;
+// without that, the Date option (the -date flag) gives it; without that it
+// is today, and Document.DateAssumed says so. SettleDate is the rule.
+//
 // Standard input is sniffed: JSON Lines when it starts with '{', HTML with
 // <html or <!DOCTYPE html, PETRARCH XML with another '<', plain text
 // otherwise.

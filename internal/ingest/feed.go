@@ -19,7 +19,8 @@ import (
 // links that this Fetcher has not fetched yet, and yields the articles as
 // documents (see HTML): ID and URL the link, Source the feed's title (or
 // its host), Title the item's title when the page has none, Date the
-// item's publication date, else the page's, else FetchOptions.Date.
+// item's publication date, else the page's, else the date its text gives,
+// else FetchOptions.Date, else today, assumed (SettleDate).
 //
 // A feed that cannot be fetched or parsed yields one *DocError named by
 // its URL; an article that fails yields one named by its link, and the
@@ -78,9 +79,7 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Docume
 				continue
 			}
 			d.Source = source
-			if d.Date == "" {
-				d.Date = date
-			}
+			SettleDate(&d, date, time.Now().UTC())
 			if !yield(d, nil) {
 				return
 			}
@@ -117,9 +116,10 @@ func (f *Fetcher) forget(link string) {
 	delete(f.seen, link)
 }
 
+// defaultDate returns FetchOptions.Date checked, or "".
 func (f *Fetcher) defaultDate() (string, error) {
 	if f.date == "" {
-		return time.Now().UTC().Format(time.DateOnly), nil
+		return "", nil
 	}
 	d, err := parseDate(f.date)
 	if err != nil {

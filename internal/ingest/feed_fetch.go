@@ -37,7 +37,7 @@ type FetchOptions struct {
 	ConnectTimeout time.Duration // to connect (and the TLS handshake); 0: DefaultConnectTimeout
 	Timeout        time.Duration // for a whole request, body included; 0: DefaultFetchTimeout
 	UserAgent      string        // "": DefaultUserAgent
-	Date           string        // YYYY-MM-DD for articles with no date; "": today (UTC)
+	Date           string        // YYYY-MM-DD for articles that give none, in metadata or text; "": today (UTC), assumed
 }
 
 // Fetcher fetches feeds and pages over HTTP and HTTPS and remembers the

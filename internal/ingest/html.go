@@ -385,8 +385,5 @@ func (r *reader) readHTML(name, id string, src io.Reader, size int64) bool {
 		return r.fail(name, &sizeError{"text", int64(len(d.Text)), r.max})
 	}
 	d.ID = id
-	if d.Date == "" {
-		d.Date = r.date
-	}
 	return r.emit(d)
 }

@@ -23,7 +23,7 @@ const DefaultMaxBytes = 8 << 20
 
 // Options configure reading.
 type Options struct {
-	Date     string    // YYYY-MM-DD for documents without one; "" means today (UTC)
+	Date     string    // YYYY-MM-DD for documents that give none, in metadata or text; "": today (UTC), assumed
 	MaxBytes int       // largest document accepted; 0 (or less) means DefaultMaxBytes
 	Stdin    io.Reader // what "-" reads; nil means os.Stdin
 }
@@ -38,6 +38,8 @@ type Options struct {
 // A bad document, line or record yields one *DocError naming it, and reading
 // goes on with the next; every input yields at least one document or error
 // (a directory without document files yields ErrNoDocuments).
+// Every document is dated by SettleDate: its own date, else its text's,
+// else Options.Date, else today with DateAssumed set.
 // Only a cancelled ctx stops early: the last value is then a *DocError
 // naming where reading stopped and wrapping ctx.Err(). An invalid
 // Options.Date yields a single *DocError named "options" and nothing else.
@@ -50,13 +52,13 @@ func Read(ctx context.Context, inputs []string, opt Options) iter.Seq2[doc.Docum
 		if r.stdin == nil {
 			r.stdin = os.Stdin
 		}
-		if opt.Date == "" {
-			r.date = time.Now().UTC().Format(time.DateOnly)
-		} else if date, err := parseDate(opt.Date); err == nil {
+		if opt.Date != "" {
+			date, err := parseDate(opt.Date)
+			if err != nil {
+				yield(doc.Document{}, &DocError{Name: "options", Err: fmt.Errorf("Date: %w", err)})
+				return
+			}
 			r.date = date
-		} else {
-			yield(doc.Document{}, &DocError{Name: "options", Err: fmt.Errorf("Date: %w", err)})
-			return
 		}
 		for _, in := range inputs {
 			if !r.input(in) {
@@ -72,12 +74,16 @@ func Read(ctx context.Context, inputs []string, opt Options) iter.Seq2[doc.Docum
 type reader struct {
 	ctx   context.Context
 	yield func(doc.Document, error) bool
-	date  string // default date, valid
+	date  string // Options.Date, valid, or ""
 	max   int64
 	stdin io.Reader
 }
 
-func (r *reader) emit(d doc.Document) bool { return r.yield(d, nil) }
+// emit dates d (SettleDate) and yields it.
+func (r *reader) emit(d doc.Document) bool {
+	SettleDate(&d, r.date, time.Now().UTC())
+	return r.yield(d, nil)
+}
 
 func (r *reader) fail(name string, err error) bool {
 	return r.yield(doc.Document{}, &DocError{Name: name, Err: err})

@@ -89,7 +89,7 @@ func (r *reader) decodeJSON(data []byte, base string, n int) (doc.Document, erro
 	if err := checkText(j.Text); err != nil {
 		return doc.Document{}, err
 	}
-	d := doc.Document{ID: j.ID, Date: r.date, Source: j.Source, URL: j.URL, Title: j.Title, Text: j.Text}
+	d := doc.Document{ID: j.ID, Source: j.Source, URL: j.URL, Title: j.Title, Text: j.Text}
 	if d.ID == "" {
 		d.ID = at(base, "", n)
 	}

@@ -40,7 +40,7 @@ func (r *reader) readText(name, id string, src io.Reader, size int64) bool {
 	if err := checkText(text); err != nil {
 		return r.fail(name, err)
 	}
-	return r.emit(doc.Document{ID: id, Date: r.date, Text: text})
+	return r.emit(doc.Document{ID: id, Text: text})
 }
 
 // count reads src to its end and returns the number of bytes, checking ctx

@@ -162,7 +162,7 @@ func (r *reader) record(rec *xmlRecord, base string, line int) (doc.Document, er
 		}
 		return doc.Document{}, err
 	}
-	d := doc.Document{ID: rec.id, Date: r.date, Source: rec.source, Text: text}
+	d := doc.Document{ID: rec.id, Source: rec.source, Text: text}
 	if d.ID == "" {
 		d.ID = at(base, "", line)
 	}
