@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"slices"
+
 	"dyad/internal/actor"
 	"dyad/internal/doc"
 )
@@ -75,8 +77,13 @@ func (f *finder) indexSurnames(si int) {
 	if f.indexed >= si {
 		return
 	}
+	n := 0
+	for i := f.indexed; i < si; i++ {
+		n += len(f.sents[i].Parse.NPs)
+	}
+	f.nps = slices.Grow(f.nps, n)
 	if f.surnames == nil {
-		f.surnames = map[string]chain{}
+		f.surnames = make(map[string]chain, n/2)
 	}
 	for ; f.indexed < si; f.indexed++ {
 		t := &f.sents[f.indexed]
