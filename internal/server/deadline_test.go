@@ -19,13 +19,18 @@ import (
 // sentences, each with its own numbers.
 func newsBody(t testing.TB, n int) string {
 	t.Helper()
+	return newsBodyDated(t, n, "2026-03-05")
+}
+
+func newsBodyDated(t testing.TB, n int, date string) string {
+	t.Helper()
 	var b strings.Builder
 	for i := 0; b.Len() < n; i++ {
 		fmt.Fprintf(&b, "Police in Santiago arrested %d protesters outside the U.S. embassy. "+
 			"\"We will not accept threats from Iran,\" the Chilean foreign minister said on day %d. "+
 			"Iran rejected the offer, according to Reuters.\n\n", i, i)
 	}
-	body, err := json.Marshal(postedDocument{Date: "2026-03-05", Text: b.String()})
+	body, err := json.Marshal(postedDocument{Date: date, Text: b.String()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,17 +54,33 @@ func TestPostCodeTimeout(t *testing.T) {
 			t.Fatal(err)
 		}
 		auth := []string{"Authorization", "Bearer " + testToken}
+		// The pool makes its coder on first use: a short post first.
+		if w := do(s, "POST", "/api/documents", strings.NewReader(`{"date":"2026-03-05","text":"Iran praised the offer."}`), auth...); w.Code != http.StatusCreated {
+			t.Fatalf("first POST = %d %s; want 201", w.Code, w.Body.String())
+		}
 		before := counts(t, st)
+		// Reading, decoding and checking the body take time of their own:
+		// the same body with a bad date is refused just before coding.
 		t0 := time.Now()
+		if w := do(s, "POST", "/api/documents", strings.NewReader(newsBodyDated(t, 3<<20, "bad")), auth...); w.Code != http.StatusBadRequest {
+			t.Fatalf("POST with a bad date = %d; want 400", w.Code)
+		}
+		reading := time.Since(t0)
+		t0 = time.Now()
 		w := do(s, "POST", "/api/documents", strings.NewReader(newsBody(t, 3<<20)), auth...)
-		took := time.Since(t0)
+		took := time.Since(t0) - reading
 		var e errorBody
 		decode(t, w, &e)
 		if w.Code != http.StatusServiceUnavailable || !strings.Contains(e.Error, "-code-timeout") {
 			t.Errorf("POST of 3 MB with a %v deadline = %d %q; want 503 naming -code-timeout", limit, w.Code, e.Error)
 		}
-		if took > limit+time.Second+500*time.Millisecond { // reading, decoding and checking 3 MB take some of it
-			t.Errorf("POST over its deadline answered after %v; want within about a second of %v", took.Round(time.Millisecond), limit)
+		t.Logf("POST over its deadline: %d after %v of coding and stopping (%v reading)", w.Code, took.Round(time.Millisecond), reading.Round(time.Millisecond))
+		slack := time.Second
+		if raceEnabled {
+			slack = 3 * time.Second // the detector slows reading and coding alike, by several times
+		}
+		if took > limit+slack {
+			t.Errorf("POST over its deadline answered %v after reading its body; want within %v of %v", took.Round(time.Millisecond), slack, limit)
 		}
 		if after := counts(t, st); after != before {
 			t.Errorf("POST over its deadline changed the counts: %+v, then %+v", before, after)
