@@ -156,6 +156,7 @@ type ingestRun struct {
 	poll  bool
 
 	read, added, stored, failed int
+	skipped                     int // files and links left out (ingest.Warning)
 	events, records             int
 
 	roundStart time.Time
@@ -189,6 +190,16 @@ func (r *ingestRun) emit(res doc.Result, err error) error {
 		fmt.Fprintf(r.out, "dyad ingest: round %d: %d new documents; %d in this run (%s)\n",
 			re.n, r.added-r.roundAdded, r.added, time.Now().UTC().Format(time.TimeOnly))
 		r.roundAdded = r.added
+		return nil
+	}
+	var w *ingest.Warning
+	if errors.As(err, &w) {
+		// A repair or a file or link left out: one line, no failure.
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.skipped += w.Skipped
+		r.prog.clear()
+		fmt.Fprintln(r.out, oneLine(w.Error()))
 		return nil
 	}
 	r.mu.Lock()
@@ -276,8 +287,8 @@ func (r *ingestRun) fail(err error) {
 func (r *ingestRun) summary() {
 	r.prog.clear()
 	el := time.Since(r.start)
-	fmt.Fprintf(r.out, "dyad ingest: %d documents read, %d new, %d already stored, %d failed; %d events, %d new records; %s, %.1f docs/s\n",
-		r.read, r.added, r.stored, r.failed, r.events, r.records, el.Round(time.Millisecond), rate(r.read, el))
+	fmt.Fprintf(r.out, "dyad ingest: %d documents read, %d new, %d already stored, %d failed, %d skipped; %d events, %d new records; %s, %.1f docs/s\n",
+		r.read, r.added, r.stored, r.failed, r.skipped, r.events, r.records, el.Round(time.Millisecond), rate(r.read, el))
 }
 
 func rate(n int, d time.Duration) float64 {

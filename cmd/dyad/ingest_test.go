@@ -80,7 +80,7 @@ func TestIngestTwice(t *testing.T) {
 		t.Errorf("Counts after ingest = %+v; want 5 documents with events", first)
 	}
 	code, _, errs = runDyad(t, "", "ingest", "-db", db, "-workers", "1", dir)
-	if code != 1 || !strings.Contains(errs, "6 documents read, 0 new, 5 already stored, 1 failed; 0 events, 0 new records") {
+	if code != 1 || !strings.Contains(errs, "6 documents read, 0 new, 5 already stored, 1 failed, 0 skipped; 0 events, 0 new records") {
 		t.Errorf("second ingest = %d %q; want every document already stored", code, errs)
 	}
 	if again := counts(t, db); again != first {
@@ -299,5 +299,44 @@ func TestCountDocuments(t *testing.T) {
 	os.WriteFile(p, []byte("{}\n\n  \n{}\n{}"), 0o644)
 	if n := countDocuments([]string{p}); n != 3 {
 		t.Errorf("countDocuments(blank lines) = %d; want 3", n)
+	}
+}
+
+// Invalid UTF-8 repairs a document instead of rejecting it: one warning
+// line naming it and the bytes replaced, the document stored with U+FFFD
+// in its text, exit 0.
+func TestIngestInvalidUTF8(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"latin1.txt":  "Norway accused Chile of bad faith in the caf\xe9 talks.",
+		"news.jsonl":  "{\"id\":\"j1\",\"date\":\"2024-03-05\",\"text\":\"Iran rejected an offer from the United States \xff\xfe to join the coalition.\"}\n",
+		"records.xml": "<S><Sentence id=\"x1\" date=\"20240306\"><Text>Police arrested two protesters in Bogot\xe1.</Text></Sentence></S>",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-date", "2024-03-01", dir)
+	for _, want := range []string{
+		"warning: " + filepath.Join(dir, "latin1.txt") + ": invalid UTF-8: 1 byte replaced with U+FFFD",
+		"warning: " + filepath.Join(dir, "news.jsonl") + ":1: invalid UTF-8: 2 bytes replaced with U+FFFD",
+		"warning: " + filepath.Join(dir, "records.xml") + ":record x1: invalid UTF-8: 1 byte replaced with U+FFFD",
+		"3 documents read, 3 new, 0 already stored, 0 failed, 0 skipped",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("ingest stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if code != 0 {
+		t.Errorf("ingest exit = %d; want 0 (a repaired document is no failure)", code)
+	}
+	s, err := store.Open(context.Background(), db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if c, err := s.Counts(context.Background()); err != nil || c.Documents != 3 {
+		t.Errorf("Counts = %+v, %v; want 3 documents", c, err)
 	}
 }

@@ -65,7 +65,7 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Docume
 			if !f.markSeen(linkKey(link)) {
 				continue
 			}
-			d, err := f.article(ctx, link, it)
+			d, fixed, err := f.article(ctx, link, it)
 			if err != nil {
 				if ctx.Err() != nil {
 					f.forget(linkKey(link))
@@ -81,6 +81,9 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Docume
 			if d.Date == "" {
 				d.Date = date
 			}
+			if fixed > 0 && !yield(doc.Document{}, repairWarning(link, fixed)) {
+				return
+			}
 			if !yield(d, nil) {
 				return
 			}
@@ -88,15 +91,16 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Docume
 	}
 }
 
-// article fetches one linked page as a document.
-func (f *Fetcher) article(ctx context.Context, link string, it *gofeed.Item) (doc.Document, error) {
+// article fetches one linked page as a document; fixed is the number of
+// bytes of invalid UTF-8 replaced.
+func (f *Fetcher) article(ctx context.Context, link string, it *gofeed.Item) (d doc.Document, fixed int, err error) {
 	body, ctype, _, err := f.Get(ctx, link)
 	if err != nil {
-		return doc.Document{}, err
+		return doc.Document{}, 0, err
 	}
-	d, err := HTML(body, ctype, link)
+	d, fixed, err = readHTMLPage(body, ctype, link)
 	if err != nil {
-		return doc.Document{}, err
+		return doc.Document{}, 0, err
 	}
 	d.ID, d.URL = link, link
 	if d.Title == "" {
@@ -108,7 +112,7 @@ func (f *Fetcher) article(ctx context.Context, link string, it *gofeed.Item) (do
 	case it.UpdatedParsed != nil && d.Date == "":
 		d.Date = it.UpdatedParsed.Format(time.DateOnly)
 	}
-	return d, nil
+	return d, fixed, nil
 }
 
 func (f *Fetcher) forget(link string) {

@@ -54,15 +54,20 @@ func render(d doc.Document) string {
 	return strings.Join([]string{d.ID, d.Date, d.Source, d.Title, d.URL, d.Text}, "|")
 }
 
-// checkErr asserts what every error of Read must be: a *DocError with a
-// name, on one line.
+// checkErr asserts what every error of Read must be: a *DocError or a
+// *Warning with a name, on one line.
 func checkErr(t testing.TB, err error) {
 	t.Helper()
 	var de *DocError
-	if !errors.As(err, &de) {
+	var w *Warning
+	switch {
+	case errors.As(err, &w):
+		if w.Name == "" {
+			t.Errorf("warning %q has no name", err)
+		}
+	case !errors.As(err, &de):
 		t.Fatalf("error %v (%T) is not a *DocError", err, err)
-	}
-	if de.Name == "" {
+	case de.Name == "":
 		t.Errorf("error %q has no name", err)
 	}
 	if msg := err.Error(); strings.ContainsAny(msg, "\n\r") {
@@ -337,7 +342,8 @@ func TestMixedBatch(t *testing.T) {
 		"a-good|2020-02-02||||Iran refused an offer from the United States.\n",
 		"b-empty.txt: empty document",
 		"c-binary.txt: binary content",
-		"d-latin1.txt: invalid UTF-8 at byte 3",
+		"warning: d-latin1.txt: invalid UTF-8: 1 byte replaced with U+FFFD",
+		"d-latin1|2020-02-02||||Caf\uFFFD talks resumed.",
 		"e1|2020-02-02||||One.",
 		"e2|2020-02-02||||Two.",
 		"e-cut.jsonl:3: malformed JSON: unexpected end of input",
