@@ -340,3 +340,36 @@ func TestIngestInvalidUTF8(t *testing.T) {
 		t.Errorf("Counts = %+v, %v; want 3 documents", c, err)
 	}
 }
+
+// A directory's binary and other skipped files are named, one line each,
+// and counted in the summary; they fail nothing.
+func TestIngestSkippedFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"talks.txt":     "Ministers from Norway and Chile met in Oslo on Tuesday to discuss fishing rights.",
+		"photo.jpg":     "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01",
+		"sub/model.bin": "\x00\x01\x02\x03\x04",
+		"notes.md":      "# notes",
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-date", "2024-03-01", dir)
+	for _, want := range []string{
+		"skipped: " + filepath.Join(dir, "photo.jpg") + ": binary file\n",
+		"skipped: " + filepath.Join(dir, "sub", "model.bin") + ": binary file\n",
+		"skipped: " + filepath.Join(dir, "notes.md") + ": not a document file (.md)\n",
+		"1 documents read, 1 new, 0 already stored, 0 failed, 3 skipped;",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("ingest stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if code != 0 {
+		t.Errorf("ingest exit = %d; want 0", code)
+	}
+}
