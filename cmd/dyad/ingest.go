@@ -31,6 +31,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 	workers := fs.Int("workers", 0, "documents coded at once (0: one per core)")
 	every := fs.Duration("every", 0, "poll the feeds again at this interval until interrupted (0: once)")
 	fetchTimeout := fs.Duration("fetch-timeout", ingest.DefaultFetchTimeout, "longest fetch of a feed or an article, body included")
+	allowPrivate := fs.Bool("allow-private", false, "let feeds fetch from loopback, private, link-local and other addresses that are not public (refused by default)")
 	var dicts, feeds stringList
 	fs.Var(&dicts, "dict", "add a dictionary `file` or directory (repeatable; docs/dictionaries.md)")
 	fs.Var(&feeds, "feed", "an RSS, Atom or JSON feed `URL` (http or https) whose articles are fetched and ingested (repeatable)")
@@ -82,9 +83,10 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 		go func() { ing.total.Store(int64(countDocuments(fs.Args()))) }()
 	}
 	src := ingestSource(ctx, fs.Args(), in.options(stdin), feeds, *every, ingest.NewFetcher(ingest.FetchOptions{
-		MaxBytes: int64(in.maxBytes),
-		Timeout:  *fetchTimeout,
-		Date:     in.date,
+		MaxBytes:     int64(in.maxBytes),
+		Timeout:      *fetchTimeout,
+		Date:         in.date,
+		AllowPrivate: *allowPrivate,
 	}))
 	err = pipeline.Run(ctx, cfg, *workers, src, ing.emit)
 	ing.flush()

@@ -146,6 +146,10 @@ func feedServer(t *testing.T) *httptest.Server {
 			fmt.Fprintf(w, "<html><body><nav>Home</nav><article><p>%s</p></article></body></html>", text)
 		}
 	}
+	mux.HandleFunc("GET /api/events", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"events":[{"text":"Iran rejected an offer from the United States."}]}`)
+	})
 	mux.HandleFunc("GET /one", page("Iran rejected an offer from the United States to join the coalition against the militants."))
 	mux.HandleFunc("GET /two", page("Police arrested two protesters in Oslo after the talks with Chile ended."))
 	srv = httptest.NewServer(mux)
@@ -156,7 +160,7 @@ func feedServer(t *testing.T) *httptest.Server {
 func TestIngestFeed(t *testing.T) {
 	srv := feedServer(t)
 	db := filepath.Join(t.TempDir(), "dyad.db")
-	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-feed", srv.URL+"/rss")
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-allow-private", "-feed", srv.URL+"/rss")
 	if code != 1 || !strings.Contains(errs, srv.URL+"/gone: HTTP error: 404") || !strings.Contains(errs, "3 documents read, 2 new") {
 		t.Errorf("ingest -feed = %d %q; want the missing article named, two stored", code, errs)
 	}
@@ -179,7 +183,7 @@ func TestIngestFeed(t *testing.T) {
 	defer cancel()
 	var out strings.Builder
 	errb := &cancelAt{at: "round 2:", cancel: cancel}
-	code = run(ctx, []string{"ingest", "-db", db, "-feed", srv.URL + "/rss", "-every", "100ms"}, strings.NewReader(""), &out, errb)
+	code = run(ctx, []string{"ingest", "-db", db, "-allow-private", "-feed", srv.URL + "/rss", "-every", "100ms"}, strings.NewReader(""), &out, errb)
 	if ctx.Err() == context.DeadlineExceeded {
 		t.Fatalf("ingest -every: no round 2 within a minute: %s", errb.String())
 	}
@@ -371,5 +375,32 @@ func TestIngestSkippedFiles(t *testing.T) {
 	}
 	if code != 0 {
 		t.Errorf("ingest exit = %d; want 0", code)
+	}
+}
+
+// A feed on a loopback address is refused without -allow-private: an error
+// naming the feed, exit 1, nothing stored. With it, a link to a page that
+// is not an article (JSON, as dyad's own API serves) is skipped and named.
+func TestIngestFeedPrivate(t *testing.T) {
+	srv := feedServer(t)
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-feed", srv.URL+"/rss")
+	if code != 1 || !strings.Contains(errs, srv.URL+"/rss: refused: 127.0.0.1 is a loopback address") {
+		t.Errorf("ingest -feed (loopback) = %d %q; want exit 1, the feed refused", code, errs)
+	}
+	if c := counts(t, db); c.Documents != 0 {
+		t.Errorf("Counts = %+v; want nothing stored", c)
+	}
+	api := srv.URL + "/api/events"
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /rss", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>T</title><item><title>API</title><link>%s</link></item><item><title>One</title><link>%s/one</link></item></channel></rss>`, api, srv.URL)
+	})
+	feeds := httptest.NewServer(mux)
+	defer feeds.Close()
+	code, _, errs = runDyad(t, "", "ingest", "-db", db, "-allow-private", "-feed", feeds.URL+"/rss")
+	want := "skipped: " + api + " (in feed " + feeds.URL + "/rss): content type \"application/json\": not an article's content type"
+	if code != 0 || !strings.Contains(errs, want) || !strings.Contains(errs, "1 documents read, 1 new, 0 already stored, 0 failed, 1 skipped") {
+		t.Errorf("ingest -allow-private -feed = %d %q; want exit 0, %q, one stored, one skipped", code, errs, want)
 	}
 }

@@ -6,11 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"mime"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html/charset"
 
 	"dyad/internal/doc"
 )
@@ -23,9 +26,12 @@ import (
 //
 // A feed that cannot be fetched or parsed yields one *DocError named by
 // its URL; an article that fails yields one named by its link, and the
-// others go on. A link is remembered once tried, whatever the outcome, so
-// a later call does not fetch it again; a cancelled ctx stops at once and
-// forgets the link in flight.
+// others go on. A link dyad does not fetch or read is skipped with a
+// *Warning naming it and the feed: an item without an http(s) link, a link
+// to an address that is not public (ErrPrivateAddress), a page whose
+// content type is not an article's (ErrContentType). A link is remembered
+// once tried, whatever the outcome, so a later call does not fetch it
+// again; a cancelled ctx stops at once and forgets the link in flight.
 func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Document, error] {
 	return func(yield func(doc.Document, error) bool) {
 		fail := func(name string, err error) bool {
@@ -53,13 +59,30 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Docume
 			}
 		}
 		base, _ := url.Parse(final)
-		for _, it := range feed.Items {
+		skip := func(link string, err error) bool {
+			return yield(doc.Document{}, &Warning{Name: link, Feed: feedURL, Err: err, Skipped: 1})
+		}
+		for i, it := range feed.Items {
 			if ctx.Err() != nil {
 				fail(feedURL, ctx.Err())
 				return
 			}
-			link := itemLink(base, it)
-			if link == "" {
+			link, err := itemLink(base, it)
+			if err != nil {
+				key := linkKey(link)
+				if link == "" {
+					link = fmt.Sprintf("item %d", i+1)
+					if t := cleanLine(it.Title); t != "" {
+						link += " " + quote(t)
+					}
+					key = feedURL + " " + link
+				}
+				if !f.markSeen(key) {
+					continue // reported in an earlier round
+				}
+				if !skip(link, err) {
+					return
+				}
 				continue
 			}
 			if !f.markSeen(linkKey(link)) {
@@ -71,6 +94,12 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Docume
 					f.forget(linkKey(link))
 					fail(link, ctx.Err())
 					return
+				}
+				if refused(err) {
+					if !skip(link, err) {
+						return
+					}
+					continue
 				}
 				if !fail(link, err) {
 					return
@@ -91,14 +120,28 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Docume
 	}
 }
 
-// article fetches one linked page as a document; fixed is the number of
-// bytes of invalid UTF-8 replaced.
+// refused reports whether err is a link dyad does not fetch or read, by
+// policy, rather than one that failed.
+func refused(err error) bool {
+	return errors.Is(err, ErrPrivateAddress) || errors.Is(err, ErrContentType) || errors.Is(err, ErrScheme)
+}
+
+// article fetches one linked page, HTML or plain text, as a document;
+// fixed is the number of bytes of invalid UTF-8 replaced.
 func (f *Fetcher) article(ctx context.Context, link string, it *gofeed.Item) (d doc.Document, fixed int, err error) {
-	body, ctype, _, err := f.Get(ctx, link)
+	body, ctype, _, err := f.get(ctx, link, articleType)
 	if err != nil {
 		return doc.Document{}, 0, err
 	}
-	d, fixed, err = readHTMLPage(body, ctype, link)
+	if ctype == "" {
+		ctype = http.DetectContentType(body)
+	}
+	if mt, params, _ := mime.ParseMediaType(ctype); mt == "text/plain" {
+		d, fixed, err = plainText(body, params["charset"])
+		d.URL = link
+	} else {
+		d, fixed, err = readHTMLPage(body, ctype, link)
+	}
 	if err != nil {
 		return doc.Document{}, 0, err
 	}
@@ -132,10 +175,15 @@ func (f *Fetcher) defaultDate() (string, error) {
 	return d, nil
 }
 
-// itemLink returns the item's link resolved against the feed's URL, or ""
-// when it has none that is http or https.
-func itemLink(base *url.URL, it *gofeed.Item) string {
+// errNoLink is an item that links nothing.
+var errNoLink = errors.New("no link")
+
+// itemLink returns the item's first http or https link, resolved against
+// the feed's URL; else its first link and why it is not fetched (an error
+// wrapping ErrScheme), or "" and errNoLink.
+func itemLink(base *url.URL, it *gofeed.Item) (string, error) {
 	links := append([]string{it.Link}, it.Links...)
+	first, firstErr := "", error(errNoLink)
 	for _, l := range links {
 		l = strings.TrimSpace(l)
 		if l == "" {
@@ -146,11 +194,33 @@ func itemLink(base *url.URL, it *gofeed.Item) string {
 				l = u.String()
 			}
 		}
-		if CheckURL(l) == nil {
-			return l
+		err := checkURL(l)
+		if err == nil {
+			return l, nil
+		}
+		if first == "" {
+			first, firstErr = l, err
 		}
 	}
-	return ""
+	return first, firstErr
+}
+
+// plainText reads a text/plain article in the named charset ("" or UTF-8:
+// invalid UTF-8 is repaired).
+func plainText(body []byte, label string) (doc.Document, int, error) {
+	if enc, name := charset.Lookup(label); enc != nil && name != "utf-8" {
+		b, err := enc.NewDecoder().Bytes(body)
+		if err != nil {
+			return doc.Document{}, 0, fmt.Errorf("%w text: %v", ErrMalformed, err)
+		}
+		body = b
+	}
+	text := strings.TrimPrefix(string(body), bom)
+	if err := checkText(text); err != nil {
+		return doc.Document{}, 0, err
+	}
+	text, fixed := repairUTF8(text)
+	return doc.Document{Text: text}, fixed, nil
 }
 
 // feedErr says what went wrong with a body that is not a feed.

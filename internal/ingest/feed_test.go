@@ -108,12 +108,14 @@ func feedDocs(site *feedSite, f *Fetcher, path string) []string {
 
 func TestFeed(t *testing.T) {
 	site := newFeedSite(t)
-	f := NewFetcher(FetchOptions{Date: testDate})
+	f := NewFetcher(FetchOptions{Date: testDate, AllowPrivate: true})
 	got := feedDocs(site, f, "/rss.xml")
 	want := []string{
 		"SITE/news/talks.html|2024-03-05|The Coastal Herald|Harbour talks end|SITE/news/talks.html|Ministers from Norway and Chile met in Oslo on Tuesday to discuss fishing rights in the southern ocean.",
 		"SITE/news/quotas.html#top|2024-02-29|The Coastal Herald|Quotas|SITE/news/quotas.html#top|Norway accused Chile of bad faith in the negotiations over fishing quotas.",
 		"SITE/news/missing.html: HTTP error: 404 Not Found",
+		"skipped: ftp://example.org/a.html (in feed SITE/rss.xml): not an http or https URL (dyad fetches only http:// and https://)",
+		"skipped: file:///etc/passwd (in feed SITE/rss.xml): not an http or https URL (dyad fetches only http:// and https://)",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Feed(rss) =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -142,8 +144,8 @@ func TestFeed(t *testing.T) {
 		t.Errorf("Seen(quotas.html) = false after fetching it")
 	}
 	// A redirect to the feed is followed.
-	if got := feedDocs(site, NewFetcher(FetchOptions{}), "/to-rss"); len(got) != 3 {
-		t.Errorf("Feed(redirect to rss) = %q; want 3 values", got)
+	if got := feedDocs(site, NewFetcher(FetchOptions{AllowPrivate: true}), "/to-rss"); len(got) != 5 {
+		t.Errorf("Feed(redirect to rss) = %q; want 5 values", got)
 	}
 }
 
@@ -169,6 +171,7 @@ func TestFeedErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			var errs []error
+			tt.opt.AllowPrivate = true // the site is on loopback
 			for d, err := range NewFetcher(tt.opt).Feed(context.Background(), tt.url) {
 				if err == nil {
 					t.Fatalf("Feed(%s) yielded document %q; want an error", tt.url, d.ID)
@@ -200,7 +203,7 @@ func TestFeedErrors(t *testing.T) {
 
 func TestFeedCancel(t *testing.T) {
 	site := newFeedSite(t)
-	f := NewFetcher(FetchOptions{})
+	f := NewFetcher(FetchOptions{AllowPrivate: true})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	n := 0
