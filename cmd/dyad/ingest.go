@@ -76,6 +76,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 		start: time.Now(),
 		prog:  newProgress(stderr),
 		poll:  *every > 0,
+		feeds: len(feeds) > 0,
 	}
 	if ing.prog != nil && len(feeds) == 0 {
 		// Counting reads JSON Lines files through once more: beside the
@@ -100,7 +101,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 	case err != nil:
 		return err
 	}
-	if ing.failed > 0 {
+	if ing.failed > 0 || ing.feedsFailed > 0 {
 		return errPartial
 	}
 	return nil
@@ -159,6 +160,8 @@ type ingestRun struct {
 
 	read, added, stored, failed int
 	skipped                     int // files and links left out (ingest.Warning)
+	feeds                       bool
+	feedsFailed                 int // feeds that could not be read (ingest.ErrFeed)
 	events, records             int
 
 	roundStart time.Time
@@ -205,6 +208,13 @@ func (r *ingestRun) emit(res doc.Result, err error) error {
 		return nil
 	}
 	r.mu.Lock()
+	if errors.Is(err, ingest.ErrFeed) {
+		r.feedsFailed++
+		r.prog.clear()
+		fmt.Fprintln(r.out, oneLine(err.Error()))
+		r.mu.Unlock()
+		return nil
+	}
 	r.read++
 	if err != nil {
 		r.fail(err)
@@ -289,8 +299,19 @@ func (r *ingestRun) fail(err error) {
 func (r *ingestRun) summary() {
 	r.prog.clear()
 	el := time.Since(r.start)
-	fmt.Fprintf(r.out, "dyad ingest: %d documents read, %d new, %d already stored, %d failed, %d skipped; %d events, %d new records; %s, %.1f docs/s\n",
-		r.read, r.added, r.stored, r.failed, r.skipped, r.events, r.records, el.Round(time.Millisecond), rate(r.read, el))
+	feeds := ""
+	if r.feeds {
+		feeds = fmt.Sprintf(", %d %s failed", r.feedsFailed, plural(r.feedsFailed, "feed"))
+	}
+	fmt.Fprintf(r.out, "dyad ingest: %d documents read, %d new, %d already stored, %d failed, %d skipped%s; %d events, %d new records; %s, %.1f docs/s\n",
+		r.read, r.added, r.stored, r.failed, r.skipped, feeds, r.events, r.records, el.Round(time.Millisecond), rate(r.read, el))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
 
 func rate(n int, d time.Duration) float64 {

@@ -404,3 +404,48 @@ func TestIngestFeedPrivate(t *testing.T) {
 		t.Errorf("ingest -allow-private -feed = %d %q; want exit 0, %q, one stored, one skipped", code, errs, want)
 	}
 }
+
+// A malformed feed (an HTTP error, an empty body, an HTML page, broken
+// XML, JSON that is not a JSON Feed) is an error naming the feed, counted
+// in the summary, exit 1; the good feed beside them is read.
+func TestIngestFeedMalformed(t *testing.T) {
+	good := feedServer(t)
+	mux := http.NewServeMux()
+	for path, body := range map[string]string{
+		"/empty":  "",
+		"/page":   "<html><body><p>Welcome to the Herald.</p></body></html>",
+		"/cut":    `<?xml version="1.0"?><rss version="2.0"><channel><title>X</title><item><title>a</ti`,
+		"/object": `{"events":[{"id":1,"text":"Iran rejected an offer."}]}`,
+	} {
+		mux.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) })
+	}
+	mux.HandleFunc("GET /down", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) })
+	bad := httptest.NewServer(mux)
+	defer bad.Close()
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	args := []string{"ingest", "-db", db, "-allow-private", "-feed", good.URL + "/rss"}
+	for _, p := range []string{"/empty", "/page", "/cut", "/object", "/down"} {
+		args = append(args, "-feed", bad.URL+p)
+	}
+	code, _, errs := runDyad(t, "", args...)
+	for _, want := range []string{
+		bad.URL + "/empty: malformed feed: empty body\n",
+		bad.URL + "/page: malformed feed: an HTML page, not RSS, Atom or JSON Feed\n",
+		bad.URL + "/cut: malformed feed: XML syntax error on line 1: unexpected EOF\n",
+		bad.URL + "/object: malformed feed: JSON, but not a JSON Feed",
+		bad.URL + "/down: HTTP error: 503 Service Unavailable\n",
+		"3 documents read, 2 new, 0 already stored, 1 failed, 0 skipped, 5 feeds failed;",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("ingest stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if code != 1 {
+		t.Errorf("ingest exit = %d; want 1", code)
+	}
+	// A malformed feed alone fails the run.
+	code, _, errs = runDyad(t, "", "ingest", "-db", db, "-allow-private", "-feed", bad.URL+"/object")
+	if code != 1 || !strings.Contains(errs, "0 documents read, 0 new, 0 already stored, 0 failed, 0 skipped, 1 feed failed;") {
+		t.Errorf("ingest -feed (JSON, not a feed) = %d %q; want exit 1, the feed counted", code, errs)
+	}
+}

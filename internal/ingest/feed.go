@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -24,9 +25,11 @@ import (
 // its host), Title the item's title when the page has none, Date the
 // item's publication date, else the page's, else FetchOptions.Date.
 //
-// A feed that cannot be fetched or parsed yields one *DocError named by
-// its URL; an article that fails yields one named by its link, and the
-// others go on. A link dyad does not fetch or read is skipped with a
+// A feed that cannot be fetched or is not a feed (an HTTP error, an empty
+// body, an HTML page, XML or JSON that is not RSS, Atom or JSON Feed)
+// yields one *DocError named by its URL that wraps ErrFeed; a feed without
+// items yields a *Warning, once per Fetcher. An article that fails yields
+// one *DocError named by its link, and the others go on. A link dyad does not fetch or read is skipped with a
 // *Warning naming it and the feed: an item without an http(s) link, a link
 // to an address that is not public (ErrPrivateAddress), a page whose
 // content type is not an article's (ErrContentType). A link is remembered
@@ -44,13 +47,23 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Docume
 		}
 		body, _, final, err := f.Get(ctx, feedURL)
 		if err != nil {
+			if ctx.Err() != nil {
+				err = ctx.Err()
+			} else {
+				err = &feedError{err}
+			}
 			fail(feedURL, err)
 			return
 		}
-		feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+		feed, err := parseFeed(body)
 		if err != nil {
-			fail(feedURL, feedErr(err))
+			fail(feedURL, &feedError{err})
 			return
+		}
+		if len(feed.Items) == 0 && f.markSeen(feedURL+" no items") {
+			if !yield(doc.Document{}, &Warning{Name: feedURL, Err: errors.New("the feed has no items")}) {
+				return
+			}
 		}
 		source := cleanLine(feed.Title)
 		if source == "" {
@@ -223,10 +236,36 @@ func plainText(body []byte, label string) (doc.Document, int, error) {
 	return doc.Document{Text: text}, fixed, nil
 }
 
-// feedErr says what went wrong with a body that is not a feed.
-func feedErr(err error) error {
-	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-		return fmt.Errorf("%w feed: not RSS, Atom or JSON Feed", ErrMalformed)
+// ErrFeed marks the error of a feed itself (not of an article it links):
+// it could not be fetched, or is not a feed.
+var ErrFeed = errors.New("feed failed")
+
+// feedError is the error of a feed itself; its message is the error's.
+type feedError struct{ err error }
+
+func (e *feedError) Error() string        { return e.err.Error() }
+func (e *feedError) Unwrap() error        { return e.err }
+func (e *feedError) Is(target error) bool { return target == ErrFeed }
+
+// parseFeed parses an RSS, Atom or JSON feed, or says what body is
+// instead (an error wrapping ErrMalformed).
+func parseFeed(body []byte) (*gofeed.Feed, error) {
+	trimmed := bytes.TrimSpace(skipBOM(body))
+	if len(trimmed) == 0 {
+		return nil, fmt.Errorf("%w feed: empty body", ErrMalformed)
 	}
-	return fmt.Errorf("%w feed: %v", ErrMalformed, err)
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	switch {
+	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
+		what := "not RSS, Atom or JSON Feed"
+		if sniffHTML(bufio.NewReader(bytes.NewReader(trimmed))) {
+			what = "an HTML page, " + what
+		}
+		return nil, fmt.Errorf("%w feed: %s", ErrMalformed, what)
+	case err != nil:
+		return nil, fmt.Errorf("%w feed: %v", ErrMalformed, err)
+	case feed.FeedType == "json" && !strings.Contains(feed.FeedVersion, "jsonfeed.org/version/"):
+		return nil, fmt.Errorf("%w feed: JSON, but not a JSON Feed (no \"version\": \"https://jsonfeed.org/version/1.1\")", ErrMalformed)
+	}
+	return feed, nil
 }

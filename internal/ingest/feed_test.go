@@ -85,6 +85,19 @@ func newFeedSite(t *testing.T) *feedSite {
 		http.Redirect(w, r, "/rss.xml", http.StatusFound)
 	})
 	handle("GET /notfeed", article("Not a feed", "", para("Just a page.")))
+	handle("GET /empty.xml", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "\n") })
+	handle("GET /cut.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>X</title><item><title>a</ti`)
+	})
+	handle("GET /object.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"events":[{"id":1}]}`)
+	})
+	handle("GET /noitems.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Quiet</title></channel></rss>`)
+	})
+	handle("GET /array.json", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `[1,2]`) })
+	handle("GET /500.xml", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", 500) })
 	s.Server = httptest.NewServer(mux)
 	t.Cleanup(s.Close)
 	return s
@@ -164,8 +177,13 @@ func TestFeedErrors(t *testing.T) {
 		{name: "redirect to file", url: site.URL + "/to-file", is: ErrScheme},
 		{name: "oversize", url: site.URL + "/big.html", opt: FetchOptions{MaxBytes: 32 << 10}, want: "SITE/big.html: response is over the limit of 32768 bytes (--max-doc-bytes)", is: ErrTooLarge},
 		{name: "timeout", url: site.URL + "/slow.xml", opt: FetchOptions{Timeout: 200 * time.Millisecond}},
-		{name: "not a feed", url: site.URL + "/notfeed", want: "SITE/notfeed: malformed feed: not RSS, Atom or JSON Feed", is: ErrMalformed},
+		{name: "not a feed", url: site.URL + "/notfeed", want: "SITE/notfeed: malformed feed: an HTML page, not RSS, Atom or JSON Feed", is: ErrMalformed},
 		{name: "404", url: site.URL + "/nothing.xml", want: "SITE/nothing.xml: HTTP error: 404 Not Found", is: ErrHTTP},
+		{name: "500", url: site.URL + "/500.xml", want: "SITE/500.xml: HTTP error: 500 Internal Server Error", is: ErrHTTP},
+		{name: "empty body", url: site.URL + "/empty.xml", want: "SITE/empty.xml: malformed feed: empty body", is: ErrMalformed},
+		{name: "cut XML", url: site.URL + "/cut.xml", want: "SITE/cut.xml: malformed feed: XML syntax error on line 1: unexpected EOF", is: ErrMalformed},
+		{name: "JSON object", url: site.URL + "/object.json", want: `SITE/object.json: malformed feed: JSON, but not a JSON Feed (no "version": "https://jsonfeed.org/version/1.1")`, is: ErrMalformed},
+		{name: "JSON array", url: site.URL + "/array.json", is: ErrMalformed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,6 +206,9 @@ func TestFeedErrors(t *testing.T) {
 			}
 			if tt.is != nil && !errors.Is(errs[0], tt.is) {
 				t.Errorf("Feed(%s) error %v; want errors.Is %v", tt.url, errs[0], tt.is)
+			}
+			if !errors.Is(errs[0], ErrFeed) {
+				t.Errorf("Feed(%s) error %v; want errors.Is ErrFeed (the feed itself failed)", tt.url, errs[0])
 			}
 			if tt.name == "timeout" {
 				if !strings.Contains(msg, "timed out") {
@@ -242,5 +263,18 @@ func TestCheckURL(t *testing.T) {
 		if err != nil && !errors.Is(err, ErrScheme) {
 			t.Errorf("CheckURL(%q) = %v; want ErrScheme", u, err)
 		}
+	}
+}
+
+// A feed without items is a warning, once per Fetcher.
+func TestFeedNoItems(t *testing.T) {
+	site := newFeedSite(t)
+	f := NewFetcher(FetchOptions{AllowPrivate: true})
+	got := feedDocs(site, f, "/noitems.xml")
+	if want := []string{"warning: SITE/noitems.xml: the feed has no items"}; !slices.Equal(got, want) {
+		t.Errorf("Feed(no items) = %q; want %q", got, want)
+	}
+	if got := feedDocs(site, f, "/noitems.xml"); len(got) != 0 {
+		t.Errorf("Feed(no items) again = %q; want nothing", got)
 	}
 }
