@@ -116,6 +116,8 @@ func TestIngestUsage(t *testing.T) {
 		{[]string{"ingest", "-db", db, "-feed", "ftp://example.org/feed.xml"}, `-feed "ftp://example.org/feed.xml": not an http or https URL`},
 		{[]string{"ingest", "-db", db, "-feed", "feeds.example.org/rss"}, "not an http or https URL"},
 		{[]string{"ingest", "-db", db, "-every", "1m", "x.txt"}, "-every polls feeds"},
+		{[]string{"ingest", "-db", db, "-max-items", "0", "-feed", "https://example.org/rss"}, "-max-items 0: want a positive number"},
+		{[]string{"ingest", "-db", db, "-round-timeout", "-1s", "-feed", "https://example.org/rss"}, "-round-timeout -1s is negative"},
 		{[]string{"export", "-db", db, "-format", "xml"}, `unknown -format "xml"`},
 		{[]string{"export"}, "needs -db"},
 		{[]string{"export", "-db", db, "-from", "March"}, `-from "March"`},
@@ -448,4 +450,59 @@ func TestIngestFeedMalformed(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "0 documents read, 0 new, 0 already stored, 0 failed, 0 skipped, 1 feed failed;") {
 		t.Errorf("ingest -feed (JSON, not a feed) = %d %q; want exit 1, the feed counted", code, errs)
 	}
+}
+
+// bigFeedServer serves a feed of n items whose articles each take delay.
+func bigFeedServer(t *testing.T, n int, delay time.Duration) *httptest.Server {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /rss", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Wire</title>`)
+		for i := range n {
+			fmt.Fprintf(w, "<item><title>Story %d</title><link>/a/%d</link><pubDate>Tue, 05 Mar 2024 08:00:00 +0000</pubDate></item>\n", i, i)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	})
+	mux.HandleFunc("GET /a/{n}", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return
+		}
+		fmt.Fprintf(w, "<html><body><article><p>Police arrested %s protesters in Oslo after the talks with Chile ended.</p></article></body></html>", r.PathValue("n"))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// A 10,000-item feed finishes a round within its caps: -max-items new
+// articles (the rest named in one line), or -round-timeout, whichever comes
+// first. One article at a time, as before, the round took 10,000 x 30 ms.
+func TestIngestFeedCaps(t *testing.T) {
+	srv := bigFeedServer(t, 10_000, 30*time.Millisecond)
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	start := time.Now()
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-allow-private", "-feed", srv.URL+"/rss")
+	el := time.Since(start)
+	want := "skipped: " + srv.URL + "/rss: 9900 more new items over the cap of 100 a feed a round (-max-items): the next round (or run) fetches them"
+	if code != 0 || !strings.Contains(errs, want) || !strings.Contains(errs, "100 documents read, 100 new, 0 already stored, 0 failed, 9900 skipped, 0 feeds failed;") {
+		t.Errorf("ingest -feed (10,000 items) = %d %q; want exit 0, 100 stored, the rest named", code, errs)
+	}
+	if el > 30*time.Second {
+		t.Errorf("ingest -feed (10,000 items) took %v; want well under 30 s", el)
+	}
+	t.Logf("default caps: %v", el)
+
+	// No item cap to speak of: the round stops at -round-timeout.
+	start = time.Now()
+	code, _, errs = runDyad(t, "", "ingest", "-db", db, "-allow-private", "-max-items", "100000", "-round-timeout", "2s", "-feed", srv.URL+"/rss")
+	el = time.Since(start)
+	want = "warning: " + srv.URL + "/rss: round 1 stopped after 2s (-round-timeout): the rest of the feed waits for the next round (or run)"
+	if code != 0 || !strings.Contains(errs, want) {
+		t.Errorf("ingest -round-timeout 2s = %d %q; want exit 0 and %q", code, errs, want)
+	}
+	if el > 20*time.Second {
+		t.Errorf("ingest -round-timeout 2s took %v; want the round cut at 2 s", el)
+	}
+	t.Logf("-round-timeout 2s: %v", el)
 }

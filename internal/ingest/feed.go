@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -72,65 +73,177 @@ func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Docume
 			}
 		}
 		base, _ := url.Parse(final)
-		skip := func(link string, err error) bool {
-			return yield(doc.Document{}, &Warning{Name: link, Feed: feedURL, Err: err, Skipped: 1})
-		}
-		for i, it := range feed.Items {
+		steps, left := f.plan(feedURL, base, feed.Items)
+		res := f.fetchAll(ctx, steps)
+		defer res.stop()
+		for i, st := range steps {
+			if st.skip == nil {
+				res.wait(ctx, i)
+			}
 			if ctx.Err() != nil {
+				f.forgetFrom(steps, i)
 				fail(feedURL, ctx.Err())
 				return
 			}
-			link, err := itemLink(base, it)
-			if err != nil {
-				key := linkKey(link)
-				if link == "" {
-					link = fmt.Sprintf("item %d", i+1)
-					if t := cleanLine(it.Title); t != "" {
-						link += " " + quote(t)
-					}
-					key = feedURL + " " + link
-				}
-				if !f.markSeen(key) {
-					continue // reported in an earlier round
-				}
-				if !skip(link, err) {
+			if st.skip != nil {
+				if !yield(doc.Document{}, &Warning{Name: st.link, Feed: feedURL, Err: st.skip, Skipped: 1}) {
+					f.forgetFrom(steps, i+1)
 					return
 				}
 				continue
 			}
-			if !f.markSeen(linkKey(link)) {
-				continue
-			}
-			d, fixed, err := f.article(ctx, link, it)
-			if err != nil {
-				if ctx.Err() != nil {
-					f.forget(linkKey(link))
-					fail(link, ctx.Err())
-					return
+			r := res.take(i)
+			ok := true
+			switch {
+			case r.err != nil && refused(r.err):
+				ok = yield(doc.Document{}, &Warning{Name: st.link, Feed: feedURL, Err: r.err, Skipped: 1})
+			case r.err != nil:
+				ok = fail(st.link, r.err)
+			default:
+				r.d.Source = source
+				if r.d.Date == "" {
+					r.d.Date = date
 				}
-				if refused(err) {
-					if !skip(link, err) {
-						return
-					}
-					continue
+				if r.fixed > 0 {
+					ok = yield(doc.Document{}, repairWarning(st.link, r.fixed))
 				}
-				if !fail(link, err) {
-					return
-				}
-				continue
+				ok = ok && yield(r.d, nil)
 			}
-			d.Source = source
-			if d.Date == "" {
-				d.Date = date
-			}
-			if fixed > 0 && !yield(doc.Document{}, repairWarning(link, fixed)) {
-				return
-			}
-			if !yield(d, nil) {
+			if !ok {
+				f.forgetFrom(steps, i+1)
 				return
 			}
 		}
+		if left > 0 {
+			yield(doc.Document{}, &Warning{Name: feedURL, Skipped: left, Err: fmt.Errorf(
+				"%d more new %s over the cap of %d a feed a round (-max-items): the next round (or run) fetches them", left, plural(left, "item"), f.maxItems)})
+		}
 	}
+}
+
+// step is one item of a feed: a link to fetch, or one skipped and why.
+type step struct {
+	link string
+	it   *gofeed.Item
+	skip error
+}
+
+// plan decides, without fetching anything, what to do with each item of
+// a feed: skip it (no http(s) link: reported once, then remembered) or
+// fetch its link, for at most maxItems links this Fetcher has not tried.
+// left is the number of new links over that cap, left for a later call
+// (they are not marked seen).
+func (f *Fetcher) plan(feedURL string, base *url.URL, items []*gofeed.Item) (steps []step, left int) {
+	fetches := 0
+	for i, it := range items {
+		link, err := itemLink(base, it)
+		if err != nil {
+			key := linkKey(link)
+			if link == "" {
+				link = fmt.Sprintf("item %d", i+1)
+				if t := cleanLine(it.Title); t != "" {
+					link += " " + quote(t)
+				}
+				key = feedURL + " " + link
+			}
+			if f.markSeen(key) {
+				steps = append(steps, step{link: link, it: it, skip: err})
+			}
+			continue
+		}
+		if fetches >= f.maxItems {
+			if !f.Seen(link) {
+				left++
+			}
+			continue
+		}
+		if f.markSeen(linkKey(link)) {
+			steps = append(steps, step{link: link, it: it})
+			fetches++
+		}
+	}
+	return steps, left
+}
+
+// forgetFrom forgets the links of steps[i:] that were to be fetched, so a
+// later call tries them again.
+func (f *Fetcher) forgetFrom(steps []step, i int) {
+	for _, st := range steps[i:] {
+		if st.skip == nil {
+			f.forget(linkKey(st.link))
+		}
+	}
+}
+
+// fetched is the outcome of one step's fetch.
+type fetched struct {
+	d     doc.Document
+	fixed int
+	err   error
+	done  chan struct{} // closed when d, fixed and err are set
+}
+
+// fetches runs the fetches of a feed's steps in order, at most
+// FetchOptions.Workers at a time (and FetchOptions.PerHost to one host, in
+// Get), and no further ahead of the caller than that: a slot is freed
+// when the caller takes its result.
+type fetches struct {
+	res    []fetched
+	slots  chan struct{}
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+func (f *Fetcher) fetchAll(ctx context.Context, steps []step) *fetches {
+	ctx, cancel := context.WithCancel(ctx)
+	fs := &fetches{res: make([]fetched, len(steps)), slots: make(chan struct{}, f.workers), cancel: cancel}
+	for i := range fs.res {
+		fs.res[i].done = make(chan struct{})
+	}
+	fs.wg.Add(1)
+	go func() {
+		defer fs.wg.Done()
+		for i, st := range steps {
+			if st.skip != nil {
+				continue
+			}
+			select {
+			case fs.slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			fs.wg.Add(1)
+			go func() {
+				defer fs.wg.Done()
+				r := &fs.res[i]
+				r.d, r.fixed, r.err = f.article(ctx, st.link, st.it)
+				close(r.done)
+			}()
+		}
+	}()
+	return fs
+}
+
+// wait waits for the fetch of step i, or for ctx to be done.
+func (fs *fetches) wait(ctx context.Context, i int) {
+	select {
+	case <-fs.res[i].done:
+	case <-ctx.Done():
+	}
+}
+
+// take returns the result of step i, whose fetch is done, and frees its slot.
+func (fs *fetches) take(i int) fetched {
+	r := fs.res[i]
+	fs.res[i] = fetched{}
+	<-fs.slots
+	return r
+}
+
+// stop cancels the fetches still running and waits for them.
+func (fs *fetches) stop() {
+	fs.cancel()
+	fs.wg.Wait()
 }
 
 // refused reports whether err is a link dyad does not fetch or read, by

@@ -34,6 +34,9 @@ const DefaultUserAgent = "dyad/0.1 (political event coder; +https://codeberg.org
 const (
 	DefaultConnectTimeout = 10 * time.Second
 	DefaultFetchTimeout   = 30 * time.Second
+	DefaultMaxItems       = 100 // new articles fetched from one feed in one call of Feed
+	DefaultWorkers        = 8   // articles of one feed fetched at once
+	DefaultPerHost        = 4   // requests to one host at once
 	maxRedirects          = 10
 )
 
@@ -52,18 +55,26 @@ type FetchOptions struct {
 	// proxy of the environment (HTTP_PROXY) is not used, since dyad would
 	// then connect to the proxy, not to the address it checks.
 	AllowPrivate bool
+
+	MaxItems int // new articles fetched from one feed in one call of Feed; 0: DefaultMaxItems
+	Workers  int // articles of one feed fetched at once; 0: DefaultWorkers
+	PerHost  int // requests to one host at once; 0: DefaultPerHost
 }
 
 // Fetcher fetches feeds and pages over HTTP and HTTPS and remembers the
 // article links it has fetched. It is safe for concurrent use.
 type Fetcher struct {
-	client *http.Client
-	max    int64
-	ua     string
-	date   string
+	client   *http.Client
+	max      int64
+	ua       string
+	date     string
+	maxItems int
+	workers  int
+	perHost  int
 
-	mu   sync.Mutex
-	seen map[string]bool
+	mu    sync.Mutex
+	seen  map[string]bool
+	hosts map[string]chan struct{} // a semaphore of perHost slots per host
 }
 
 // NewFetcher returns a Fetcher with opt's limits.
@@ -90,6 +101,15 @@ func newFetcher(opt FetchOptions, check func(netip.AddrPort) error) *Fetcher {
 	if opt.UserAgent == "" {
 		opt.UserAgent = DefaultUserAgent
 	}
+	if opt.MaxItems <= 0 {
+		opt.MaxItems = DefaultMaxItems
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = DefaultWorkers
+	}
+	if opt.PerHost <= 0 {
+		opt.PerHost = DefaultPerHost
+	}
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	dialer := &net.Dialer{Timeout: opt.ConnectTimeout, KeepAlive: 30 * time.Second}
 	if check != nil {
@@ -112,7 +132,11 @@ func newFetcher(opt FetchOptions, check func(netip.AddrPort) error) *Fetcher {
 			return nil
 		},
 	}
-	return &Fetcher{client: client, max: opt.MaxBytes, ua: opt.UserAgent, date: opt.Date, seen: map[string]bool{}}
+	return &Fetcher{
+		client: client, max: opt.MaxBytes, ua: opt.UserAgent, date: opt.Date,
+		maxItems: opt.MaxItems, workers: opt.Workers, perHost: opt.PerHost,
+		seen: map[string]bool{}, hosts: map[string]chan struct{}{},
+	}
 }
 
 // CheckURL returns an error wrapping ErrScheme unless u is an absolute
@@ -156,6 +180,11 @@ func (f *Fetcher) get(ctx context.Context, u string, accept func(contentType str
 	if err != nil {
 		return nil, "", "", err
 	}
+	release, err := f.hostSlot(ctx, req.URL.Host)
+	if err != nil {
+		return nil, "", "", err
+	}
+	defer release()
 	req.Header.Set("User-Agent", f.ua)
 	req.Header.Set("Accept", "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8")
 	resp, err := f.client.Do(req)
@@ -223,6 +252,25 @@ func fetchErr(u string, err error) error {
 		return fmt.Errorf("redirect to %s: %w", quote(ue.URL), inner)
 	}
 	return inner
+}
+
+// hostSlot waits for one of the perHost slots of host and returns the
+// function that frees it, or ctx's error.
+func (f *Fetcher) hostSlot(ctx context.Context, host string) (func(), error) {
+	host = strings.ToLower(host)
+	f.mu.Lock()
+	sem := f.hosts[host]
+	if sem == nil {
+		sem = make(chan struct{}, f.perHost)
+		f.hosts[host] = sem
+	}
+	f.mu.Unlock()
+	select {
+	case sem <- struct{}{}:
+		return func() { <-sem }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // markSeen records link and reports whether it was new.
