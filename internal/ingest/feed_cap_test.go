@@ -83,10 +83,9 @@ func TestFeedCap(t *testing.T) {
 		if wantFirst := fmt.Sprintf("/a/%d", round*DefaultMaxItems); first != wantFirst {
 			t.Errorf("round %d: first document %s; want %s (in feed order)", round+1, first, wantFirst)
 		}
-		// One at a time, 100 articles take 2 s at least; four at a time, 0.5 s.
-		if el > 1900*time.Millisecond {
-			t.Errorf("round %d took %v; want under 1.9 s (100 articles of 20 ms, %d at a time)", round+1, el, DefaultPerHost)
-		}
+		// One at a time, 100 articles take 2 s at least; four at a time,
+		// 0.5 s. The time is logged, not checked (the machine is shared):
+		// the requests at once, below, are what tells the two apart.
 		t.Logf("round %d: %d documents in %v", round+1, docs, el)
 	}
 	if m := b.most.Load(); m > DefaultPerHost || m < 2 {
