@@ -86,6 +86,7 @@ func newPrivateSite(t *testing.T) *privateSite {
 <item><title>API</title><link>/api/events</link></item>
 <item><title>Image</title><link>/photo</link></item>
 <item><title>Plain</title><link>/plain.txt</link></item>
+<item><title>Broken</title><link>/broken.html</link></item>
 <item><title>No link</title></item>
 <item><title>Mail</title><link>mailto:desk@herald.example</link></item>
 </channel></rss>`)
@@ -107,6 +108,10 @@ func newPrivateSite(t *testing.T) *privateSite {
 	mux.HandleFunc("GET /photo", func(w http.ResponseWriter, r *http.Request) {
 		w.Header()["Content-Type"] = nil // no type: sniffed from the body
 		w.Write([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	})
+	mux.HandleFunc("GET /broken.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, "<html><body><article><p>Chile recalled its ambassador \xff\xfe from Lima.</p></article></body></html>")
 	})
 	mux.HandleFunc("GET /plain.txt", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=iso-8859-1")
@@ -164,7 +169,9 @@ func TestFeedRefusedLinks(t *testing.T) {
 		`skipped: PUB/api/events (in feed PUB/rss.xml): content type "application/json": not an article's content type (dyad reads text/html, application/xhtml+xml and text/plain)`,
 		`skipped: PUB/photo (in feed PUB/rss.xml): content type "image/png": not an article's content type (dyad reads text/html, application/xhtml+xml and text/plain)`,
 		"PUB/plain.txt|Police arrested two protesters in Bogotá after the talks.",
-		`skipped: item 7 "No link" (in feed PUB/rss.xml): no link`,
+		"warning: PUB/broken.html: invalid UTF-8: 2 bytes replaced with U+FFFD",
+		"PUB/broken.html|Chile recalled its ambassador \uFFFD\uFFFD from Lima.",
+		`skipped: item 8 "No link" (in feed PUB/rss.xml): no link`,
 		"skipped: mailto:desk@herald.example (in feed PUB/rss.xml): not an http or https URL (dyad fetches only http:// and https://)",
 	}
 	if !slices.Equal(got, want) {
@@ -216,7 +223,7 @@ func TestFeedPrivateDefault(t *testing.T) {
 			docs++
 		}
 	}
-	if docs != 4 { // own.html, the private page twice (directly, redirected), plain.txt
-		t.Errorf("Feed with AllowPrivate: %d documents; want 4", docs)
+	if docs != 5 { // own.html, the private page twice (directly, redirected), plain.txt, broken.html
+		t.Errorf("Feed with AllowPrivate: %d documents; want 5", docs)
 	}
 }
