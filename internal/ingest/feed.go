@@ -26,16 +26,22 @@ import (
 // its host), Title the item's title when the page has none, Date the
 // item's publication date, else the page's, else FetchOptions.Date.
 //
+// At most FetchOptions.MaxItems new links are fetched, in the feed's
+// order, Workers at a time (PerHost to one host); the documents come out
+// in the feed's order. The new links over the cap are counted in one
+// *Warning naming the feed and left for a later call.
+//
 // A feed that cannot be fetched or is not a feed (an HTTP error, an empty
 // body, an HTML page, XML or JSON that is not RSS, Atom or JSON Feed)
 // yields one *DocError named by its URL that wraps ErrFeed; a feed without
 // items yields a *Warning, once per Fetcher. An article that fails yields
-// one *DocError named by its link, and the others go on. A link dyad does not fetch or read is skipped with a
-// *Warning naming it and the feed: an item without an http(s) link, a link
-// to an address that is not public (ErrPrivateAddress), a page whose
-// content type is not an article's (ErrContentType). A link is remembered
-// once tried, whatever the outcome, so a later call does not fetch it
-// again; a cancelled ctx stops at once and forgets the link in flight.
+// one *DocError named by its link, and the others go on. A link dyad does
+// not fetch or read is skipped with a *Warning naming it and the feed: an
+// item without an http(s) link, a link to an address that is not public
+// (ErrPrivateAddress), a page whose content type is not an article's
+// (ErrContentType). A link is remembered once tried, whatever the outcome,
+// so a later call does not fetch it again; a cancelled ctx stops at once
+// and forgets the links in flight and not yet yielded.
 func (f *Fetcher) Feed(ctx context.Context, feedURL string) iter.Seq2[doc.Document, error] {
 	return func(yield func(doc.Document, error) bool) {
 		fail := func(name string, err error) bool {
