@@ -17,7 +17,7 @@ import (
 )
 
 func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	c := newInputCommand("code", "Codes the events of documents (files, directories, - for stdin): one JSON object per event.", stderr, "jsonl", "tsv")
+	c := newInputCommand("code", stdout, "jsonl", "tsv")
 	fs := c.fs
 	explain := fs.Bool("explain", false, "after each event, show the sentence with the matched actors, verb and pattern")
 	workers := fs.Int("workers", 0, "documents coded at once (0: one per core)")

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -15,13 +14,7 @@ import (
 )
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad export -db DB [flags]\n\n%s\n\n",
-			"Writes the event records of a store, newest first: JSON Lines, CSV, or the GDELT 2.0 event table (docs/operations.md).")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("export", stdout)
 	db := fs.String("db", "", "the store: a SQLite file or a postgres:// URL")
 	format := fs.String("format", export.Formats[0], "output: "+strings.Join(export.Formats, ", "))
 	var f store.EventFilter
@@ -33,8 +26,8 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&f.PLOVER, "plover", "", "PLOVER event type (REJECT)")
 	fs.StringVar(&f.CAMEO, "cameo", "", "CAMEO code prefix (12 matches 120 to 129x)")
 	limit := fs.Int("limit", 0, "at most this many records (0: all)")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := fs.parse(args); err != nil {
+		return err
 	}
 	switch {
 	case *db == "":

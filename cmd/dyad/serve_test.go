@@ -23,7 +23,7 @@ func TestServeUsage(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"serve"}, 2, "needs --db"},
+		{[]string{"serve"}, 2, "needs -db"},
 		{[]string{"serve", "-db", filepath.Join(dir, "x.db"), "extra"}, 2, "takes no arguments"},
 		{[]string{"serve", "-db", filepath.Join(dir, "x.db"), "-token-file", filepath.Join(dir, "none")}, 1, "token file"},
 		{[]string{"serve", "-db", filepath.Join(dir, "x.db"), "-token-file", empty}, 1, "one token"},
