@@ -44,9 +44,11 @@ func cmdDict(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	d := &doc.Document{ID: "lookup", Date: *date, Text: strings.Join(fs.Args(), " ")}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
+	found := 0
 	for _, s := range text.NewAnalyzer(cfg.Model).Analyze(d.Text) {
 		ms := cfg.KB.Actors.Match(d.Text, s.Tokens, nil)
 		for _, m := range ms {
+			found++
 			fmt.Fprintf(w, "mention %q: %s code=%s country=%s sector=%s", m.Span.In(d.Text), m.Kind, m.Code, m.Country, m.Sector)
 			if m.ID != "" {
 				fmt.Fprintf(w, " id=%s", m.ID)
@@ -73,6 +75,7 @@ func cmdDict(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				continue // inside a larger phrase
 			}
 			for _, a := range as.Actors(np) {
+				found++
 				fmt.Fprintf(w, "actor %q: %s", a.Text, a.Code)
 				if a.Identifier != "" {
 					fmt.Fprintf(w, " identifier=%s", a.Identifier)
@@ -80,6 +83,10 @@ func cmdDict(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				w.WriteByte('\n')
 			}
 		}
+	}
+	if found == 0 {
+		// Exit status 1, as grep's for no match.
+		return fmt.Errorf("no dictionary entry matches %q", d.Text)
 	}
 	return nil
 }

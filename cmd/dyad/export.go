@@ -7,7 +7,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"dyad/internal/export"
 	"dyad/internal/store"
@@ -39,12 +38,10 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case *limit < 0:
 		return fmt.Errorf("%w: -limit %d is negative", errUsage, *limit)
 	}
-	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
-		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
-			return fmt.Errorf("%w: -%s %q: want YYYY-MM-DD", errUsage, d.name, d.v)
-		}
+	if err := checkEventFilter(f); err != nil {
+		return err
 	}
-	st, err := store.Open(ctx, *db, store.Options{})
+	st, err := openStore(ctx, *db, false, "dyad ingest creates one")
 	if err != nil {
 		return err
 	}

@@ -118,7 +118,7 @@ func TestIngestUsage(t *testing.T) {
 		{[]string{"ingest", "-db", db, "-every", "1m", "x.txt"}, "-every polls feeds"},
 		{[]string{"export", "-db", db, "-format", "xml"}, `unknown -format "xml"`},
 		{[]string{"export"}, "needs -db"},
-		{[]string{"export", "-db", db, "-from", "March"}, `-from "March"`},
+		{[]string{"export", "-db", db, "-from", "March"}, `-from: "March" is not a date`},
 	} {
 		code, _, errs := runDyad(t, "", tt.args...)
 		if code != 2 || !strings.Contains(errs, tt.want) {

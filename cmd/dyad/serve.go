@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"dyad/internal/server"
-	"dyad/internal/store"
 	"dyad/internal/text"
 )
 
@@ -21,7 +20,8 @@ import (
 // (Ctrl-C or SIGTERM, from main), then lets requests in flight finish.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", stdout)
-	db := fs.String("db", "", "the store: a SQLite `file` (created when absent) or a postgres:// URL")
+	db := fs.String("db", "", "the store: a SQLite `file` or a postgres:// URL")
+	create := fs.Bool("create", false, "create the store when it does not exist (to fill it by POST /api/documents)")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
 	tokenFile := fs.String("token-file", "", "`file` holding the bearer token that POST /api/documents requires (without it, posting is disabled)")
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest body POST /api/documents accepts")
@@ -48,7 +48,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, *db, store.Options{})
+	st, err := openStore(ctx, *db, *create, "dyad ingest creates one, or serve -create an empty one")
 	if err != nil {
 		return err
 	}

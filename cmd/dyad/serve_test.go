@@ -49,7 +49,7 @@ func TestServe(t *testing.T) {
 	pr, pw := io.Pipe()
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "-db", filepath.Join(dir, "dyad.db"), "-addr", "127.0.0.1:0", "-token-file", token},
+		done <- run(ctx, []string{"serve", "-db", filepath.Join(dir, "dyad.db"), "-create", "-addr", "127.0.0.1:0", "-token-file", token},
 			strings.NewReader(""), io.Discard, pw)
 		pw.Close()
 	}()
