@@ -121,3 +121,29 @@ func TestDictLookupNoMatch(t *testing.T) {
 		t.Errorf("dict lookup of nothing: exit %d, stdout %q, stderr %q; want 1 and a message", code, out, errs)
 	}
 }
+
+// A negative count, size or duration is a usage mistake (exit 2) in every
+// command, as a malformed -addr is.
+func TestNegativeFlags(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(in, []byte("Chilean troops attacked Peruvian rebels."), 0o644)
+	db := filepath.Join(t.TempDir(), "x.db")
+	for _, tc := range []struct{ args, want string }{
+		{"code -workers -3 " + in, "-workers -3: must not be negative"},
+		{"code -max-doc-bytes -1 " + in, "-max-doc-bytes -1: must not be negative"},
+		{"text -max-sentence-tokens -1 " + in, "-max-sentence-tokens -1: must not be negative"},
+		{"ingest -db " + db + " -fetch-timeout -5s " + in, "-fetch-timeout -5s: must not be negative"},
+		{"export -db " + db + " -limit -1", "-limit -1: must not be negative"},
+		{"serve -db " + db + " -create -max-body-bytes -5", "-max-body-bytes -5: must not be negative"},
+		{"serve -db " + db + " -create -addr nonsense", `-addr "nonsense": want HOST:PORT`},
+		{"tagger eval -confusions -2 x.conllu", "-confusions -2: must not be negative"},
+	} {
+		code, out, errs := runDyad(t, "", strings.Fields(tc.args)...)
+		if code != 2 || out != "" || !strings.Contains(errs, tc.want) {
+			t.Errorf("dyad %s: exit %d, stderr %q; want 2 and %q", tc.args, code, errs, tc.want)
+		}
+	}
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a usage mistake created the store: %v", err)
+	}
+}

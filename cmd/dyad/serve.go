@@ -33,6 +33,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *db == "" || fs.NArg() > 0 {
 		return fmt.Errorf("%w: serve needs -db and takes no arguments", errUsage)
 	}
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		return fmt.Errorf("%w: -addr %q: want HOST:PORT (127.0.0.1:8080)", errUsage, *addr)
+	}
 	token := ""
 	if *tokenFile != "" {
 		b, err := os.ReadFile(*tokenFile)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // commandInfo is what dyad's usage says of one command: the synopsis
@@ -122,7 +123,8 @@ func (fs *flagSet) usage(w io.Writer) {
 }
 
 // parse parses args: errHelp once -h has printed the usage, an errUsage
-// error for a mistake.
+// error for a mistake. No count, size or duration flag of dyad's takes a
+// negative value, so one given is a mistake too.
 func (fs *flagSet) parse(args []string) error {
 	err := fs.Parse(args)
 	switch {
@@ -132,5 +134,23 @@ func (fs *flagSet) parse(args []string) error {
 	case err != nil:
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	return nil
+	fs.Visit(func(f *flag.Flag) {
+		g, ok := f.Value.(flag.Getter)
+		if !ok || err != nil {
+			return
+		}
+		neg := false
+		switch v := g.Get().(type) {
+		case int:
+			neg = v < 0
+		case int64:
+			neg = v < 0
+		case time.Duration:
+			neg = v < 0
+		}
+		if neg {
+			err = fmt.Errorf("%w: -%s %s: must not be negative", errUsage, f.Name, f.Value)
+		}
+	})
+	return err
 }
