@@ -15,6 +15,7 @@ import (
 
 	"dyad/internal/export"
 	"dyad/internal/store"
+	"dyad/internal/testenv"
 )
 
 // guardian is the news corpus beside the checkout; tests that need it skip
@@ -24,7 +25,7 @@ var guardian = filepath.Join("..", "..", "..", "shared", "corpus", "guardian-dev
 func needGuardian(t testing.TB) {
 	t.Helper()
 	if _, err := os.Stat(guardian); err != nil {
-		t.Skipf("skipped: %s is absent (the shared corpus beside this checkout)", guardian)
+		testenv.Absent(t, "skipped: %s is absent (the shared corpus beside this checkout)", guardian)
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"dyad/internal/store"
+	"dyad/internal/testenv"
 )
 
 // wait is an action that polls a JavaScript condition until it holds.
@@ -52,7 +53,7 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
-	t.Skip("no browser: set DYAD_TEST_CHROMIUM to a Chromium binary, or put chromium on the PATH (apt-get install chromium)")
+	testenv.Absent(t, "no browser: set DYAD_TEST_CHROMIUM to a Chromium binary, or put chromium on the PATH (apt-get install chromium)")
 	return ""
 }
 
