@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"iter"
@@ -17,16 +16,10 @@ import (
 	"dyad/internal/store"
 )
 
-func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad ingest -db DB [flags] [INPUT...]\n\n%s\n\n",
-			"Codes documents (files, directories, - for stdin, HTML pages, and the articles of -feed URLs) and stores them with their events in DB (a SQLite file, or a postgres:// URL). A document already stored is skipped.")
-		fs.PrintDefaults()
-	}
+func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlagSet("ingest", stdout)
 	var in inputFlags
-	in.register(fs)
+	in.register(fs.FlagSet)
 	db := fs.String("db", "", "the store: a SQLite file (created when absent) or a postgres:// URL")
 	workers := fs.Int("workers", 0, "documents coded at once (0: one per core)")
 	every := fs.Duration("every", 0, "poll the feeds again at this interval until interrupted (0: once)")
@@ -37,24 +30,20 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 	var dicts, feeds stringList
 	fs.Var(&dicts, "dict", "add a dictionary `file` or directory (repeatable; docs/dictionaries.md)")
 	fs.Var(&feeds, "feed", "an RSS, Atom or JSON feed `URL` (http or https) whose articles are fetched and ingested (repeatable)")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := fs.parse(args); err != nil {
+		return err
 	}
 	switch {
 	case *db == "":
 		return fmt.Errorf("%w: ingest needs -db (a SQLite file or a postgres:// URL)", errUsage)
 	case fs.NArg() == 0 && len(feeds) == 0:
 		return fmt.Errorf("%w: ingest needs an INPUT (a file, a directory, or - for stdin) or a -feed URL", errUsage)
-	case *every < 0:
-		return fmt.Errorf("%w: -every %v is negative", errUsage, *every)
 	case *fetchTimeout <= 0:
 		return fmt.Errorf("%w: -fetch-timeout %v: want a positive duration", errUsage, *fetchTimeout)
 	case *every > 0 && len(feeds) == 0:
 		return fmt.Errorf("%w: -every polls feeds: give at least one -feed URL", errUsage)
 	case *maxItems <= 0:
 		return fmt.Errorf("%w: -max-items %d: want a positive number", errUsage, *maxItems)
-	case *roundTimeout < 0:
-		return fmt.Errorf("%w: -round-timeout %v is negative", errUsage, *roundTimeout)
 	}
 	for _, u := range feeds {
 		if err := ingest.CheckURL(u); err != nil {

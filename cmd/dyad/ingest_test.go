@@ -15,6 +15,7 @@ import (
 
 	"dyad/internal/export"
 	"dyad/internal/store"
+	"dyad/internal/testenv"
 )
 
 // guardian is the news corpus beside the checkout; tests that need it skip
@@ -24,7 +25,7 @@ var guardian = filepath.Join("..", "..", "..", "shared", "corpus", "guardian-dev
 func needGuardian(t testing.TB) {
 	t.Helper()
 	if _, err := os.Stat(guardian); err != nil {
-		t.Skipf("skipped: %s is absent (the shared corpus beside this checkout)", guardian)
+		testenv.Absent(t, "skipped: %s is absent (the shared corpus beside this checkout)", guardian)
 	}
 }
 
@@ -118,10 +119,10 @@ func TestIngestUsage(t *testing.T) {
 		{[]string{"ingest", "-db", db, "-feed", "feeds.example.org/rss"}, "not an http or https URL"},
 		{[]string{"ingest", "-db", db, "-every", "1m", "x.txt"}, "-every polls feeds"},
 		{[]string{"ingest", "-db", db, "-max-items", "0", "-feed", "https://example.org/rss"}, "-max-items 0: want a positive number"},
-		{[]string{"ingest", "-db", db, "-round-timeout", "-1s", "-feed", "https://example.org/rss"}, "-round-timeout -1s is negative"},
+		{[]string{"ingest", "-db", db, "-round-timeout", "-1s", "-feed", "https://example.org/rss"}, "-round-timeout -1s: must not be negative"},
 		{[]string{"export", "-db", db, "-format", "xml"}, `unknown -format "xml"`},
 		{[]string{"export"}, "needs -db"},
-		{[]string{"export", "-db", db, "-from", "March"}, `-from "March"`},
+		{[]string{"export", "-db", db, "-from", "March"}, `-from: "March" is not a date`},
 	} {
 		code, _, errs := runDyad(t, "", tt.args...)
 		if code != 2 || !strings.Contains(errs, tt.want) {
