@@ -3,25 +3,17 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"dyad/internal/export"
 	"dyad/internal/store"
 )
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad export -db DB [flags]\n\n%s\n\n",
-			"Writes the event records of a store, newest first: JSON Lines, CSV, or the GDELT 2.0 event table (docs/operations.md).")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("export", stdout)
 	db := fs.String("db", "", "the store: a SQLite file or a postgres:// URL")
 	format := fs.String("format", export.Formats[0], "output: "+strings.Join(export.Formats, ", "))
 	var f store.EventFilter
@@ -33,8 +25,8 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&f.PLOVER, "plover", "", "PLOVER event type (REJECT)")
 	fs.StringVar(&f.CAMEO, "cameo", "", "CAMEO code prefix (12 matches 120 to 129x)")
 	limit := fs.Int("limit", 0, "at most this many records (0: all)")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := fs.parse(args); err != nil {
+		return err
 	}
 	switch {
 	case *db == "":
@@ -43,15 +35,11 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("%w: export takes no arguments (got %q)", errUsage, fs.Args())
 	case !slices.Contains(export.Formats, *format):
 		return fmt.Errorf("%w: unknown -format %q (%s)", errUsage, *format, strings.Join(export.Formats, ", "))
-	case *limit < 0:
-		return fmt.Errorf("%w: -limit %d is negative", errUsage, *limit)
 	}
-	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
-		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
-			return fmt.Errorf("%w: -%s %q: want YYYY-MM-DD", errUsage, d.name, d.v)
-		}
+	if err := checkEventFilter(f); err != nil {
+		return err
 	}
-	st, err := store.Open(ctx, *db, store.Options{})
+	st, err := openStore(ctx, *db, false, "dyad ingest creates one")
 	if err != nil {
 		return err
 	}

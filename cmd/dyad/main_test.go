@@ -23,7 +23,7 @@ func TestUsage(t *testing.T) {
 			t.Errorf("dyad %q exit = %d; want 2", args, code)
 		}
 	}
-	if code, out, _ := runDyad(t, "", "help"); code != 0 || !strings.Contains(out, "dyad text") {
+	if code, out, _ := runDyad(t, "", "help"); code != 0 || !strings.Contains(out, "dyad text [flags] INPUT...") {
 		t.Errorf("dyad help = %d %q", code, out)
 	}
 }

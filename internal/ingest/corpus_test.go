@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dyad/internal/testenv"
 )
 
 // Shared files outside the repository; the tests skip when they are absent.
@@ -18,7 +20,7 @@ var (
 func need(t testing.TB, path string) {
 	t.Helper()
 	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared test file %s is absent (it lives outside the repository): %v", path, err)
+		testenv.Absent(t, "shared test file %s is absent (it lives outside the repository): %v", path, err)
 	}
 }
 

@@ -196,7 +196,7 @@ func TestFeedDates(t *testing.T) {
 		{testDate, []string{"a 2015-03-04", "b 2015-03-03", "c " + testDate}},
 	} {
 		var got []string
-		for d, err := range NewFetcher(FetchOptions{Date: tt.flag}).Feed(t.Context(), srv.URL+"/feed.xml") {
+		for d, err := range NewFetcher(FetchOptions{Date: tt.flag, AllowPrivate: true}).Feed(t.Context(), srv.URL+"/feed.xml") {
 			if err != nil {
 				t.Fatalf("Feed: %v", err)
 			}
