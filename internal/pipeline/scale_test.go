@@ -19,8 +19,8 @@ import (
 // quotes and surnames. It also bounds the memory: the heap at its peak
 // while coding, and the result kept, per byte of text.
 func TestCodeScalesLinearly(t *testing.T) {
-	if testing.Short() {
-		t.Skip("codes 11 MB of text (-short skips it)")
+	if testing.Short() || raceEnabled {
+		t.Skip("codes 11 MB of text (-short and -race skip it; the detector's cost is not the coder's)")
 	}
 	c := NewCoder(embeddedConfig(t))
 	measure := func(mb int) (cpu time.Duration, peak, kept uint64, res doc.Result) {

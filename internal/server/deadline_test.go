@@ -140,8 +140,8 @@ func (c *codedOnly) Put(ctx context.Context, res *doc.Result) (store.PutResult, 
 // TestPostLargestBody posts a body of the largest default size to a
 // server with the default deadline: it is coded within the deadline.
 func TestPostLargestBody(t *testing.T) {
-	if testing.Short() {
-		t.Skip("codes 8 MiB (-short skips it)")
+	if testing.Short() || raceEnabled {
+		t.Skip("codes 8 MiB (-short and -race skip it: the deadline is for a plain build)")
 	}
 	st := &codedOnly{memStore: newMemStore()}
 	s, err := New(Config{Store: st, Pipeline: testPipeline(t), Token: testToken, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})

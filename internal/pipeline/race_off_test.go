@@ -1,0 +1,6 @@
+//go:build !race
+
+package pipeline
+
+// raceEnabled is true when the race detector instruments the tests.
+const raceEnabled = false
