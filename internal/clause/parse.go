@@ -21,9 +21,17 @@ func ParseSentence(txt string, toks []doc.Token, mentions []doc.Mention) Parse {
 	}
 	s.repairTags()
 	s.chunk(mentions)
+	s.hasArcs = parsed(toks)
+	if s.hasArcs {
+		s.trimTimeWords()
+	}
 	s.coordinate()
 	s.verbGroups()
-	s.attach()
+	if s.hasArcs {
+		s.attachArcs()
+	} else {
+		s.attach()
+	}
 	return p
 }
 
@@ -35,6 +43,8 @@ type sentence struct {
 	toks      []doc.Token
 	tags      []doc.Tag // the tokens' tags, after repairTags
 	p         *Parse
+	hasArcs   bool // the parser gave the sentence its dependency arcs
+	arcs      arcs // those arcs indexed, once the verb groups are known
 }
 
 func (s *sentence) word(i int) string { return s.toks[i].Text(s.txt) }
