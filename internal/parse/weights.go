@@ -1,0 +1,118 @@
+package parse
+
+import "dyad/internal/doc"
+
+// moveTable holds the transition weights in an open-addressing table
+// (linear probing, load at most 2/3) with the three weights inline in the
+// slot, so a feature costs one cache line at most.
+type moveTable struct {
+	slots []moveSlot
+	mask  uint64
+}
+
+type moveSlot struct {
+	check uint32 // key>>32 | 1; 0 marks an empty slot
+	w     [nMoves]int16
+}
+
+func slotCheck(key uint64) uint32 { return uint32(key>>32) | 1 }
+
+func tableSize(n int) int {
+	size := 16
+	for size < n+n/2 {
+		size *= 2
+	}
+	return size
+}
+
+func (t *moveTable) build(keys []uint64, rows [][]int16) {
+	size := tableSize(len(keys))
+	t.slots = make([]moveSlot, size)
+	t.mask = uint64(size - 1)
+	for k, key := range keys {
+		i := key & t.mask
+		for t.slots[i].check != 0 {
+			i = (i + 1) & t.mask
+		}
+		s := moveSlot{check: slotCheck(key)}
+		copy(s.w[:], rows[k])
+		t.slots[i] = s
+	}
+}
+
+// score adds the weights of feats to sc.
+func (t *moveTable) score(feats []uint64, sc *[nMoves]int32) {
+	for _, key := range feats {
+		c := slotCheck(key)
+		for i := key & t.mask; ; i = (i + 1) & t.mask {
+			s := &t.slots[i]
+			if s.check == c {
+				sc[0] += int32(s.w[0])
+				sc[1] += int32(s.w[1])
+				sc[2] += int32(s.w[2])
+				break
+			}
+			if s.check == 0 {
+				break
+			}
+		}
+	}
+}
+
+// relTable holds the relation weights: slots point into rows of packed
+// entries (relation << 16 | uint16(weight)), the first entry of a row
+// its length.
+type relTable struct {
+	slots []relSlot
+	rows  []uint32
+	mask  uint64
+}
+
+type relSlot struct {
+	check uint32
+	off   uint32
+}
+
+func (t *relTable) build(keys []uint64, rows [][]int16) {
+	size := tableSize(len(keys))
+	t.slots = make([]relSlot, size)
+	t.mask = uint64(size - 1)
+	t.rows = t.rows[:0]
+	for k, key := range keys {
+		off := uint32(len(t.rows))
+		t.rows = append(t.rows, 0)
+		for r, w := range rows[k] {
+			if w != 0 {
+				t.rows = append(t.rows, uint32(r)<<16|uint32(uint16(w)))
+			}
+		}
+		t.rows[off] = uint32(len(t.rows)) - off - 1
+		i := key & t.mask
+		for t.slots[i].check != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = relSlot{check: slotCheck(key), off: off}
+	}
+}
+
+// score adds the weights of feats to sc.
+func (t *relTable) score(feats []uint64, sc *[doc.NumRels]int32) {
+	for _, key := range feats {
+		c := slotCheck(key)
+		for i := key & t.mask; ; i = (i + 1) & t.mask {
+			s := &t.slots[i]
+			if s.check == c {
+				n := t.rows[s.off]
+				for _, e := range t.rows[s.off+1 : s.off+1+n] {
+					if r := e >> 16; r < uint32(doc.NumRels) {
+						sc[r] += int32(int16(e))
+					}
+				}
+				break
+			}
+			if s.check == 0 {
+				break
+			}
+		}
+	}
+}
