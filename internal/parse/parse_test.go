@@ -140,3 +140,13 @@ func TestReadModelRejectsBadFiles(t *testing.T) {
 		}
 	}
 }
+
+// Parsing allocates nothing once the buffers have grown.
+func TestParseAllocs(t *testing.T) {
+	txt, toks := parseText(t, "Saudi Arabia and the United Arab Emirates volunteered airstrikes against the Islamic State, officials said.")
+	p := NewParser(mustModel(t))
+	p.Parse(txt, toks)
+	if n := testing.AllocsPerRun(100, func() { p.Parse(txt, toks) }); n != 0 {
+		t.Errorf("Parse: %v allocations per sentence; want 0", n)
+	}
+}

@@ -87,10 +87,25 @@ func (p *Parser) label(h, d int32) doc.Rel {
 	if h == 0 {
 		return doc.RelRoot
 	}
+	if isPunct(p.s.tag[d]) {
+		return doc.RelPunct
+	}
 	p.s.relFeatures(h, d, &p.rf)
 	var sc [doc.NumRels]int32
 	p.m.rels.score(p.rf[:], &sc)
 	return bestRel(sc[:])
+}
+
+// isPunct reports whether a token tagged tg takes RelPunct without
+// scoring: 99.5% of EWT train's tokens with these (gold) tags are punct,
+// and they are 12% of tokens; LAS on EWT test and GUM news moved by 0.02
+// points either way.
+func isPunct(tg doc.Tag) bool {
+	switch tg {
+	case doc.Period, doc.Comma, doc.Colon, doc.LQuote, doc.RQuote, doc.LRB, doc.RRB, doc.HYPH:
+		return true
+	}
+	return false
 }
 
 // onlyMove returns the one valid move, or -1 when there is a choice.

@@ -127,7 +127,9 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 						correct++
 					}
 					r = doc.RelRoot
-					if h != 0 {
+					if h != 0 && isPunct(s.tag[d]) {
+						r = doc.RelPunct
+					} else if h != 0 {
 						s.relFeatures(h, d, &rf)
 						var sc [doc.NumRels]int64
 						rels.Score(rf[:], sc[:])

@@ -40,24 +40,46 @@ func (t *moveTable) build(keys []uint64, rows [][]int16) {
 	}
 }
 
-// score adds the weights of feats to sc.
+// score adds the weights of feats to sc. It reads every feature's home
+// slot before resolving any, so the processor overlaps their cache misses
+// rather than waiting on each behind a mispredicted branch.
 func (t *moveTable) score(feats []uint64, sc *[nMoves]int32) {
-	for _, key := range feats {
+	var home [maxFeats]*moveSlot
+	var chk [maxFeats]uint32
+	feats = feats[:min(len(feats), maxFeats)]
+	for k, key := range feats {
+		home[k] = &t.slots[key&t.mask]
+		chk[k] = home[k].check
+	}
+	for k, key := range feats {
 		c := slotCheck(key)
-		for i := key & t.mask; ; i = (i + 1) & t.mask {
-			s := &t.slots[i]
-			if s.check == c {
-				sc[0] += int32(s.w[0])
-				sc[1] += int32(s.w[1])
-				sc[2] += int32(s.w[2])
-				break
+		s := home[k]
+		if chk[k] != c {
+			if chk[k] == 0 {
+				continue
 			}
-			if s.check == 0 {
-				break
+			s = nil
+			for i := (key + 1) & t.mask; ; i = (i + 1) & t.mask {
+				if t.slots[i].check == c {
+					s = &t.slots[i]
+					break
+				}
+				if t.slots[i].check == 0 {
+					break
+				}
+			}
+			if s == nil {
+				continue
 			}
 		}
+		sc[0] += int32(s.w[0])
+		sc[1] += int32(s.w[1])
+		sc[2] += int32(s.w[2])
 	}
 }
+
+// maxFeats bounds the features of one score call.
+const maxFeats = 96
 
 // relTable holds the relation weights: slots point into rows of packed
 // entries (relation << 16 | uint16(weight)), the first entry of a row
@@ -95,23 +117,48 @@ func (t *relTable) build(keys []uint64, rows [][]int16) {
 	}
 }
 
-// score adds the weights of feats to sc.
+// score adds the weights of feats to sc, finding all rows before reading
+// any (as moveTable.score).
 func (t *relTable) score(feats []uint64, sc *[doc.NumRels]int32) {
-	for _, key := range feats {
+	var offs [maxFeats]uint32
+	var chk [maxFeats]uint32
+	feats = feats[:min(len(feats), maxFeats)]
+	for k, key := range feats {
+		s := t.slots[key&t.mask]
+		chk[k], offs[k] = s.check, s.off
+	}
+	n := 0
+	for k, key := range feats {
 		c := slotCheck(key)
-		for i := key & t.mask; ; i = (i + 1) & t.mask {
-			s := &t.slots[i]
-			if s.check == c {
-				n := t.rows[s.off]
-				for _, e := range t.rows[s.off+1 : s.off+1+n] {
-					if r := e >> 16; r < uint32(doc.NumRels) {
-						sc[r] += int32(int16(e))
-					}
-				}
-				break
+		if chk[k] != c {
+			if chk[k] == 0 {
+				continue
 			}
-			if s.check == 0 {
-				break
+			found := false
+			for i := (key + 1) & t.mask; ; i = (i + 1) & t.mask {
+				if t.slots[i].check == c {
+					offs[k], found = t.slots[i].off, true
+					break
+				}
+				if t.slots[i].check == 0 {
+					break
+				}
+			}
+			if !found {
+				continue
+			}
+		}
+		offs[n] = offs[k]
+		n++
+	}
+	var lens [maxFeats]uint32
+	for k, off := range offs[:n] {
+		lens[k] = t.rows[off]
+	}
+	for k, off := range offs[:n] {
+		for _, e := range t.rows[off+1 : off+1+lens[k]] {
+			if r := e >> 16; r < uint32(doc.NumRels) {
+				sc[r] += int32(int16(e))
 			}
 		}
 	}
