@@ -6,6 +6,8 @@
 //	dyad text FILE...                 sentences and tagged tokens of documents
 //	dyad tagger train -o MODEL FILE.conllu...
 //	dyad tagger eval [-model MODEL] FILE.conllu...
+//	dyad parser train -o MODEL FILE.conllu...
+//	dyad parser eval [-model MODEL] FILE.conllu...
 //
 // Run "dyad help" for the full list.
 package main
@@ -33,6 +35,8 @@ Usage:
   dyad text [flags] FILE...            print sentences and tagged tokens
   dyad tagger train [flags] FILE...    train the part-of-speech tagger on CoNLL-U files
   dyad tagger eval [flags] FILE...     tagger accuracy and speed against CoNLL-U files
+  dyad parser train [flags] FILE...    train the dependency parser on CoNLL-U files
+  dyad parser eval [flags] FILE...     parser attachment scores and speed against CoNLL-U files
 
 Run "dyad COMMAND -h" for a command's flags.
 `
@@ -73,6 +77,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdText(ctx, args[1:], stdin, stdout, stderr)
 	case "tagger":
 		err = cmdTagger(ctx, args[1:], stdout, stderr)
+	case "parser":
+		err = cmdParser(ctx, args[1:], stdout, stderr)
 	case "validate":
 		err = cmdValidate(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
