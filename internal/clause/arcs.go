@@ -1,6 +1,10 @@
 package clause
 
-import "dyad/internal/doc"
+import (
+	"slices"
+
+	"dyad/internal/doc"
+)
 
 // parsed reports whether the sentence carries dependency arcs: the parser
 // gives every token of a sentence it parses a relation, the root's
@@ -14,12 +18,13 @@ func parsed(toks []doc.Token) bool {
 type arcs struct {
 	first, next []int32 // first dependent of token i; next sibling of token i (-1: none)
 	predOf      []int32 // the predicate whose main verb is token i, or -1
+	coordOf     []int32 // the coordination made for token i by coordinateArcs, or -1
 }
 
 func (s *sentence) indexArcs() {
 	n := len(s.toks)
-	buf := make([]int32, 3*n)
-	a := arcs{first: buf[:n], next: buf[n : 2*n], predOf: buf[2*n:]}
+	buf := make([]int32, 4*n)
+	a := arcs{first: buf[:n], next: buf[n : 2*n], predOf: buf[2*n : 3*n], coordOf: buf[3*n:]}
 	for i := range buf {
 		buf[i] = -1
 	}
@@ -159,22 +164,16 @@ func (s *sentence) arcArgs(pi int) {
 		case doc.RelObj:
 			if p.Object < 0 {
 				p.Object = s.argNP(d)
-				// "suspended talks with Russia", "imposed sanctions on
-				// Iran": the object's prepositional phrases are the
-				// verb's arguments too, as the verb patterns and
-				// targets read them.
-				s.dependents(d, func(k int) {
-					if s.rel(k) == doc.RelNmod && s.p.NPOf[k] != p.Object {
-						s.oblArg(p, k) // not "dozens [of people]", the object itself
-					}
-				})
+				s.nmodArgs(p, d, 0)
 			}
 		case doc.RelIobj:
 			iobj = s.argNP(d)
 		case doc.RelObl, doc.RelOblAgent:
 			s.oblArg(p, d)
+			s.nmodArgs(p, d, 0)
 		}
 	})
+	slices.SortStableFunc(p.Args, func(a, b Arg) int { return a.Tok - b.Tok })
 	if iobj >= 0 {
 		// "promised Kenya a loan": the recipient is the object the
 		// patterns and targets read, as the shallow parser had it.
@@ -183,6 +182,30 @@ func (s *sentence) arcArgs(pi int) {
 	if p.Object >= 0 && p.Object == p.Subject {
 		p.Object = -1
 	}
+}
+
+// nmodArgs adds to p's arguments the prepositional phrases that modify
+// the object or oblique at token d, and theirs in turn: "suspended talks
+// with Russia", "sent aircraft with supplies to Indonesia", "travelled
+// for talks with the Pakistani prime minister". The verb patterns and
+// targets read them as the verb's, as the shallow parser, which attaches
+// every phrase after the verb to it, did. The "of" phrase of a quantity
+// ("dozens of people") is the argument itself, not another.
+func (s *sentence) nmodArgs(p *Predicate, d, depth int) {
+	if depth > 3 {
+		return
+	}
+	own := s.p.NPOf[d]
+	s.dependents(d, func(k int) {
+		if r := s.rel(k); r != doc.RelNmod && r != doc.RelObl || s.p.NPOf[k] < 0 || s.p.NPOf[k] == own {
+			return
+		}
+		if own >= 0 && s.quantity(own) && k == s.ofDependent(d) {
+			return
+		}
+		s.oblArg(p, k)
+		s.nmodArgs(p, k, depth+1)
+	})
 }
 
 // oblArg adds the prepositional phrase headed by token d to p's
@@ -268,11 +291,13 @@ func (s *sentence) arcLinks(pi int) {
 			p.Subject = ante
 		case rp >= 0:
 			// "whose border", "in which": the noun is no argument here.
-		case p.Subject < 0:
+		case p.Subject < 0 && (p.Voice == Passive || s.tags[p.Head] == doc.VBG):
+			// "drones launched by the Houthis", "Palestinians protesting
+			// near the fence". A participle the verb group reads as a
+			// past tense with an object ("crowds burned down its
+			// embassy") is a finite verb the parser took for a
+			// modifier: its subject is not this.
 			p.Subject = ante
-			if s.tags[p.Head] == doc.VBN && p.First == p.Head {
-				p.Voice = Passive // "drones launched by the Houthis"
-			}
 		case r == doc.RelAclRelcl && p.Object < 0 && p.Voice == Active:
 			p.Object = ante // "the tanker Iran seized"
 		}
@@ -352,6 +377,9 @@ func (s *sentence) ofDependent(d int) int {
 // "together with" phrases) outside np. Members already inside np (the
 // shallow parser's "A, B and C") are left as they are.
 func (s *sentence) coordinateArcs(np, d int) int {
+	if c := s.arcs.coordOf[d]; c >= 0 {
+		return int(c)
+	}
 	var members []int
 	add := func(k int) {
 		m := s.p.NPOf[k]
@@ -396,6 +424,7 @@ func (s *sentence) coordinateArcs(np, d int) int {
 		first, last = min(first, s.p.NPs[m].First), max(last, s.p.NPs[m].Last)
 	}
 	s.p.NPs = append(s.p.NPs, NP{First: first, Last: last, Head: s.p.NPs[np].Head, Members: members, Possessor: -1, Appos: -1})
+	s.arcs.coordOf[d] = int32(len(s.p.NPs) - 1)
 	return len(s.p.NPs) - 1
 }
 
@@ -413,6 +442,9 @@ func (s *sentence) trimTimeWords() {
 		cut := t
 		for cut-1 > x.First && s.head(cut-1) == t {
 			cut-- // "last night", "this week"
+		}
+		if h := s.lastNoun(x.First, cut); !s.tags[h].IsNoun() && s.tags[h] != doc.PRP {
+			continue // "five years": the phrase is the time itself
 		}
 		for j := cut; j < x.Last; j++ {
 			if s.p.NPOf[j] == k {

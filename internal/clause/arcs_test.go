@@ -97,7 +97,7 @@ func TestParseArcs(t *testing.T) {
 		var got string
 		for _, s := range an.Analyze(tc.in) {
 			withArcs(t, tc.in, s.Tokens, tc.arcs)
-			got += describe(tc.in, s.Tokens, ParseSentence(tc.in, s.Tokens, nil))
+			got += describe(tc.in, s.Tokens, parseSentence(tc.in, s.Tokens, nil, false))
 		}
 		if got != tc.want {
 			t.Errorf("ParseSentence(%q) =\n  %s\nwant\n  %s", tc.in, got, tc.want)

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"strings"
 
 	"dyad/internal/doc"
@@ -11,6 +12,13 @@ import (
 // dictionary mentions (token indexes relative to the sentence), which are
 // never split across phrases.
 func ParseSentence(txt string, toks []doc.Token, mentions []doc.Mention) Parse {
+	return parseSentence(txt, toks, mentions, true)
+}
+
+// parseSentence is ParseSentence; for a parsed sentence, withShallow
+// merges the shallow parser's arguments with the arcs' (merge), and
+// without it the arguments are the arcs' alone (for tests of attachArcs).
+func parseSentence(txt string, toks []doc.Token, mentions []doc.Mention, withShallow bool) Parse {
 	p := Parse{NPOf: make([]int, len(toks))}
 	for i := range p.NPOf {
 		p.NPOf[i] = -1
@@ -27,11 +35,20 @@ func ParseSentence(txt string, toks []doc.Token, mentions []doc.Mention) Parse {
 	}
 	s.coordinate()
 	s.verbGroups()
-	if s.hasArcs {
-		s.attachArcs()
-	} else {
+	if !s.hasArcs {
 		s.attach()
+		return p
 	}
+	if !withShallow {
+		s.attachArcs()
+		return p
+	}
+	fresh := slices.Clone(p.Preds)
+	s.attach()
+	shallow := p.Preds
+	p.Preds = fresh
+	s.attachArcs()
+	p.Preds = s.merge(shallow, p.Preds)
 	return p
 }
 
