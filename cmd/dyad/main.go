@@ -6,6 +6,8 @@
 //	dyad text FILE...                 sentences and tagged tokens of documents
 //	dyad tagger train -o MODEL FILE.conllu...
 //	dyad tagger eval [-model MODEL] FILE.conllu...
+//	dyad parser train -o MODEL FILE.conllu...
+//	dyad parser eval [-model MODEL] FILE.conllu...
 //
 // Run "dyad help" for the full list (usage.go), "dyad COMMAND -h" for a
 // command's flags.
@@ -59,6 +61,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdText(ctx, args[1:], stdin, stdout, stderr)
 	case "tagger":
 		err = cmdTagger(ctx, args[1:], stdout, stderr)
+	case "parser":
+		err = cmdParser(ctx, args[1:], stdout, stderr)
 	case "validate":
 		err = cmdValidate(ctx, args[1:], stdout, stderr)
 	case "version", "-version", "--version":

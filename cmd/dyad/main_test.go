@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -36,7 +37,8 @@ func TestTextExample(t *testing.T) {
 	if !strings.HasPrefix(out, "# harbour-talks 2026-01-02\n") {
 		t.Errorf("output starts %q", out[:min(len(out), 60)])
 	}
-	for _, want := range []string{"met/VBD(meet)", "Oslo/NNP", "arrested/VBD(arrest)", "protesters/NNS(protester)"} {
+	for _, want := range []string{"met/VBD(meet)", "Oslo/NNP", "arrested/VBD(arrest)", "protesters/NNS(protester)",
+		"Ministers/NNS(minister)<-6:nsubj", "said/VBD(say)<-0:root"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
@@ -68,8 +70,12 @@ func TestTextJSONLAndBadInput(t *testing.T) {
 	if s.DocID != "good" || s.Sentence != 1 || src[s.Span[0]:s.Span[1]] != s.Text || s.Text != "Police arrested two men." {
 		t.Errorf("sentence = %+v", s)
 	}
-	if tk := s.Tokens[1]; tk.Text != "arrested" || tk.Tag != "VBD" || tk.Lemma != "arrest" || src[tk.Span[0]:tk.Span[1]] != "arrested" {
+	if tk := s.Tokens[1]; tk.Text != "arrested" || tk.Tag != "VBD" || tk.Lemma != "arrest" || src[tk.Span[0]:tk.Span[1]] != "arrested" ||
+		tk.Head != -1 || tk.Rel != "root" {
 		t.Errorf("token = %+v", tk)
+	}
+	if tk := s.Tokens[0]; tk.Text != "Police" || tk.Head != 1 || tk.Rel != "nsubj" {
+		t.Errorf("token = %+v; want Police, head 1, nsubj", tk)
 	}
 }
 
@@ -200,5 +206,26 @@ func TestDictLookup(t *testing.T) {
 	}
 	if code, _, _ := runDyad(t, "", "dict", "lookup", "-date", "yesterday", "x"); code != 2 {
 		t.Errorf("a bad -date exits %d; want 2", code)
+	}
+}
+
+func TestParserEvalTiny(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "tiny.conllu")
+	os.WriteFile(p, []byte("1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\twithdrew\twithdraw\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"), 0o644)
+	code, out, errs := runDyad(t, "", "parser", "eval", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	last := lines[len(lines)-1]
+	if !regexp.MustCompile(`^parser uas=100\.00% las=100\.00% tokens=3 tokens/s=\d+$`).MatchString(last) {
+		t.Errorf("closing line %q; want parser uas=100.00%% las=100.00%% tokens=3 tokens/s=N", last)
+	}
+	if !strings.Contains(out, "nsubj") {
+		t.Errorf("output lacks the per-relation lines:\n%s", out)
+	}
+	if code, _, _ := runDyad(t, "", "parser", "fly"); code != 2 {
+		t.Errorf("parser fly: exit %d; want 2", code)
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"dyad/internal/doc"
 	"dyad/internal/ingest"
+	"dyad/internal/parse"
 	"dyad/internal/text"
 )
 
@@ -86,8 +87,13 @@ func cmdText(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
+	pm, err := parse.DefaultModel()
+	if err != nil {
+		return err
+	}
 	an := text.NewAnalyzer(m)
 	an.SetMaxSentenceTokens(in.maxToks)
+	ps := parse.NewParser(pm)
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	failed := 0
@@ -104,6 +110,7 @@ func cmdText(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		}
 		n := 0
 		an.Each(d.Text, func(s doc.Sentence) bool {
+			ps.Parse(d.Text, s.Tokens)
 			if *format == "jsonl" {
 				writeSentenceJSON(w, &d, n, s)
 			} else {
@@ -127,6 +134,10 @@ func writeSentenceText(w *bufio.Writer, txt string, n int, s doc.Sentence) {
 		if t.Lemma != word && t.Lemma != "" {
 			fmt.Fprintf(w, "(%s)", t.Lemma)
 		}
+		if t.Rel != doc.NoRel {
+			// The head counted from 1, 0 for the root, as in CoNLL-U.
+			fmt.Fprintf(w, "<-%d:%s", t.Head+1, t.Rel)
+		}
 	}
 	w.WriteString("\n")
 }
@@ -136,6 +147,8 @@ type jsonToken struct {
 	Span  [2]int `json:"span"`
 	Tag   string `json:"tag"`
 	Lemma string `json:"lemma"`
+	Head  int    `json:"head"` // index in tokens of the head, -1 for the root
+	Rel   string `json:"rel"`  // UD relation to the head
 }
 
 type jsonSentence struct {
@@ -150,7 +163,7 @@ func writeSentenceJSON(w *bufio.Writer, d *doc.Document, n int, s doc.Sentence) 
 	js := jsonSentence{DocID: d.ID, Sentence: n, Span: [2]int{s.Span.Start, s.Span.End}, Text: s.Span.In(d.Text)}
 	js.Tokens = make([]jsonToken, len(s.Tokens))
 	for i, t := range s.Tokens {
-		js.Tokens[i] = jsonToken{Text: t.Text(d.Text), Span: [2]int{int(t.Start), int(t.End)}, Tag: t.Tag.String(), Lemma: t.Lemma}
+		js.Tokens[i] = jsonToken{Text: t.Text(d.Text), Span: [2]int{int(t.Start), int(t.End)}, Tag: t.Tag.String(), Lemma: t.Lemma, Head: int(t.Head), Rel: t.Rel.String()}
 	}
 	b, _ := json.Marshal(js) // only strings and ints: cannot fail
 	w.Write(b)

@@ -35,13 +35,18 @@ var commandTable = []commandInfo{
 		"Prints the mentions and actors the dictionaries find in a phrase or sentence, and the roles of people on -date."},
 	{"validate", "[flags] SUITE.xml", `run a PETRARCH validation file: failures, then "N passed, M failed"`,
 		`Runs a PETRARCH/TABARI validation file with the dictionaries its <Environment> names (paths relative to the file); prints each failing record and ends with "N passed, M failed".`},
-	{"text", "[flags] INPUT...", "print sentences and tagged tokens",
-		"Prints the sentences and tagged tokens of documents (files, directories, - for stdin)."},
+	{"text", "[flags] INPUT...", "print sentences, tagged tokens and their dependency arcs",
+		"Prints the sentences and the tagged, parsed tokens of documents (files, directories, - for stdin)."},
 	{"tagger", "train|eval [flags] FILE.conllu...", "", "Trains and evaluates the part-of-speech tagger."},
 	{"tagger train", "[flags] FILE.conllu...", "train the part-of-speech tagger on CoNLL-U files",
 		"Trains the part-of-speech tagger on CoNLL-U files and writes the model to -o."},
 	{"tagger eval", "[flags] FILE.conllu...", "tagger accuracy and speed against CoNLL-U files",
 		"Prints the tagger's accuracy and speed against CoNLL-U files."},
+	{"parser", "train|eval [flags] FILE.conllu...", "", "Trains and evaluates the dependency parser."},
+	{"parser train", "[flags] FILE.conllu...", "train the dependency parser on CoNLL-U files",
+		"Trains the dependency parser on CoNLL-U files (with tags predicted by jackknifed taggers) and writes the model to -o (docs/parser.md)."},
+	{"parser eval", "[flags] FILE.conllu...", "parser attachment scores and speed against CoNLL-U files",
+		`Parses CoNLL-U files from their gold tokens and dyad's own tags and prints each relation's scores and a closing "parser uas=... las=... tokens=... tokens/s=..." line.`},
 	{"version", "", "dyad's version, commit, and hashes of its dictionaries and models",
 		"Prints the module version, the commit dyad was built from, and a hash of each embedded dictionary, table and model."},
 	{"help", "[COMMAND]", "this list, or a command's usage", "Prints the list of commands, or a command's usage."},
@@ -71,7 +76,8 @@ func topUsage() string {
 	return b.String()
 }
 
-// groupUsage is the usage of a command made of commands (dict, tagger).
+// groupUsage is the usage of a command made of commands (dict, tagger,
+// parser).
 func groupUsage(name string) string {
 	c := info(name)
 	var b strings.Builder

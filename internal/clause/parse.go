@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"slices"
 	"strings"
 
 	"dyad/internal/doc"
@@ -11,6 +12,13 @@ import (
 // dictionary mentions (token indexes relative to the sentence), which are
 // never split across phrases.
 func ParseSentence(txt string, toks []doc.Token, mentions []doc.Mention) Parse {
+	return parseSentence(txt, toks, mentions, true)
+}
+
+// parseSentence is ParseSentence; for a parsed sentence, withShallow
+// merges the shallow parser's arguments with the arcs' (merge), and
+// without it the arguments are the arcs' alone (for tests of attachArcs).
+func parseSentence(txt string, toks []doc.Token, mentions []doc.Mention, withShallow bool) Parse {
 	p := Parse{NPOf: make([]int, len(toks))}
 	for i := range p.NPOf {
 		p.NPOf[i] = -1
@@ -21,9 +29,26 @@ func ParseSentence(txt string, toks []doc.Token, mentions []doc.Mention) Parse {
 	}
 	s.repairTags()
 	s.chunk(mentions)
+	s.hasArcs = parsed(toks)
+	if s.hasArcs {
+		s.trimTimeWords()
+	}
 	s.coordinate()
 	s.verbGroups()
+	if !s.hasArcs {
+		s.attach()
+		return p
+	}
+	if !withShallow {
+		s.attachArcs()
+		return p
+	}
+	fresh := slices.Clone(p.Preds)
 	s.attach()
+	shallow := p.Preds
+	p.Preds = fresh
+	s.attachArcs()
+	p.Preds = s.merge(shallow, p.Preds)
 	return p
 }
 
@@ -35,6 +60,8 @@ type sentence struct {
 	toks      []doc.Token
 	tags      []doc.Tag // the tokens' tags, after repairTags
 	p         *Parse
+	hasArcs   bool // the parser gave the sentence its dependency arcs
+	arcs      arcs // those arcs indexed, once the verb groups are known
 }
 
 func (s *sentence) word(i int) string { return s.toks[i].Text(s.txt) }

@@ -47,6 +47,9 @@ func (s *sentence) groupEnd(i int) int {
 			if j > i && t == doc.VBG && last >= 0 && s.lemma(last) != "be" {
 				return last + 1 // "started bombarding": a new group
 			}
+			if s.hasArcs && last >= 0 && isFinite(s.tags[last]) && !s.auxiliary(last) {
+				return last + 1 // "the tanker Iran seized was taken": the arcs part them
+			}
 			last = j
 		case t == doc.RB || t == doc.RBR:
 			if last < 0 && j > i {

@@ -445,6 +445,14 @@ func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
 			return np
 		}
 	}
+	if pr.Comp >= 0 {
+		// "complained that Colombia was sheltering rebels", "threatened
+		// that the US would face ...": the subject of the clause the verb
+		// introduces is whom the complaint or threat is about.
+		if c := &sc.p.Preds[pr.Comp]; c.Subject >= 0 && c.Subject != pr.Subject && len(sc.targetActors(c.Subject)) > 0 {
+			return c.Subject
+		}
+	}
 	return sc.firstActorArg(pr, m.pat.AnyPrep)
 }
 

@@ -43,10 +43,16 @@ const (
 
 // Token is one word, number or punctuation mark.
 type Token struct {
-	Start, End int32  // byte offsets into Document.Text
-	Tag        Tag    // Penn Treebank part of speech
-	Flags      uint8  // SpaceBefore, NewlineBefore, ParaBefore
-	Lemma      string // dictionary form for verbs and nouns; the word itself otherwise
+	Start, End int32 // byte offsets into Document.Text
+	Tag        Tag   // Penn Treebank part of speech
+	Flags      uint8 // SpaceBefore, NewlineBefore, ParaBefore
+	// Head is the index in the sentence's Tokens of the token's syntactic
+	// head, -1 for the sentence's root; Rel is the relation to it. Both
+	// are set by the parser (internal/parse); Rel is NoRel (and Head
+	// meaningless) in a sentence not parsed.
+	Head  int16
+	Rel   Rel
+	Lemma string // dictionary form for verbs and nouns; the word itself otherwise
 }
 
 // Span returns the token's byte range.

@@ -16,6 +16,7 @@ import (
 	"dyad/internal/code"
 	"dyad/internal/doc"
 	"dyad/internal/kb"
+	"dyad/internal/parse"
 	"dyad/internal/quote"
 	"dyad/internal/text"
 )
@@ -25,6 +26,7 @@ import (
 type Config struct {
 	Model             *text.Model
 	KB                *kb.KB
+	Parser            *parse.Model // nil: the shallow clause parser alone
 	MaxSentenceTokens int
 }
 
@@ -40,7 +42,11 @@ func Default() (Config, error) {
 	if len(errs) > 0 {
 		return Config{}, fmt.Errorf("embedded dictionaries: %w (and %d more)", errs[0], len(errs)-1)
 	}
-	return Config{Model: m, KB: k}, nil
+	pm, err := parse.DefaultModel()
+	if err != nil {
+		return Config{}, err
+	}
+	return Config{Model: m, KB: k, Parser: pm}, nil
 }
 
 // Coder codes documents one at a time. Not safe for concurrent use: one
@@ -49,13 +55,18 @@ type Coder struct {
 	an    *text.Analyzer
 	kb    *kb.KB
 	coder *code.Coder
+	dep   *parse.Parser // nil without a parser model
 }
 
 // NewCoder returns a Coder for cfg.
 func NewCoder(cfg Config) *Coder {
 	an := text.NewAnalyzer(cfg.Model)
 	an.SetMaxSentenceTokens(cfg.MaxSentenceTokens)
-	return &Coder{an: an, kb: cfg.KB, coder: code.NewCoder(cfg.KB)}
+	c := &Coder{an: an, kb: cfg.KB, coder: code.NewCoder(cfg.KB)}
+	if cfg.Parser != nil {
+		c.dep = parse.NewParser(cfg.Parser)
+	}
+	return c
 }
 
 // Code runs every stage over one document. A panic in a stage is
@@ -89,6 +100,10 @@ func (c *Coder) CodeContext(ctx context.Context, d doc.Document) (res doc.Result
 		}
 		ms := c.kb.Actors.Match(d.Text, s.Tokens, nil)
 		res.Mentions[si] = ms
+		if c.dep != nil && worthParsing(s.Tokens, ms) {
+			text.RetagMainVerb(s.Tokens)
+			c.dep.Parse(d.Text, s.Tokens)
+		}
 		p := clause.ParseSentence(d.Text, s.Tokens, ms)
 		qs[si] = quote.Sentence{S: s, Mentions: ms, Parse: p}
 		res.Events = append(res.Events, c.coder.Sentence(&res.Document, si, s, ms, p)...)
@@ -251,4 +266,19 @@ func Run(ctx context.Context, cfg Config, workers int, in iter.Seq2[doc.Document
 		firstErr = ctx.Err()
 	}
 	return firstErr
+}
+
+// worthParsing reports whether a sentence can give an event or a quote
+// speaker, so that the parser's arcs can matter: it names an actor and
+// has a verb.
+func worthParsing(toks []doc.Token, ms []doc.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for i := range toks {
+		if toks[i].Tag.IsVerb() {
+			return true
+		}
+	}
+	return false
 }

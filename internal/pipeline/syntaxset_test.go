@@ -12,8 +12,9 @@ import (
 // rounded down, so the test pins today's level and fails on a regression;
 // raise it when a change raises the accuracy. Measured 2026-12-07 with
 // the shallow clause parser: 159 cases, exact 70 (44.0%), partial 99
-// (62.3%).
-const syntaxFloor = 43
+// (62.3%); with the dependency parser's arcs merged in: exact 78 (49.1%),
+// partial 103 (64.8%).
+const syntaxFloor = 49
 
 // syntaxKinds are the constructions of syntax-set.txt, in its order.
 var syntaxKinds = []string{

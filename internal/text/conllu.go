@@ -4,18 +4,24 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"dyad/internal/doc"
 )
 
 // TaggedSentence is a sentence of words with their gold Penn tags, as read
-// from a treebank for training and evaluating the tagger.
+// from a treebank for training and evaluating the tagger and the parser.
 type TaggedSentence struct {
 	Words []string
 	Tags  []doc.Tag
 	// SpaceAfter[i] is false when the treebank marks word i SpaceAfter=No.
 	SpaceAfter []bool
+	// Heads[i] is the HEAD column of word i: 0 for the root, j for word
+	// j-1. Rels[i] is its DEPREL (doc.ParseRel). AugmentHyphens leaves
+	// both nil in the copies it adds.
+	Heads []int32
+	Rels  []doc.Rel
 }
 
 // ReadCoNLLU reads the word forms and XPOS tags of a CoNLL-U file. Multiword
@@ -57,6 +63,13 @@ func ReadCoNLLU(r io.Reader, name string) ([]TaggedSentence, error) {
 		if !ok {
 			return out, fmt.Errorf("%s:%d: unknown XPOS tag %q", name, line, cols[4])
 		}
+		head, err := strconv.Atoi(cols[6])
+		if err != nil || head < 0 {
+			return out, fmt.Errorf("%s:%d: bad HEAD %q", name, line, cols[6])
+		}
+		rel, _ := doc.ParseRel(cols[7])
+		cur.Heads = append(cur.Heads, int32(head))
+		cur.Rels = append(cur.Rels, rel)
 		cur.Words = append(cur.Words, cols[1])
 		cur.Tags = append(cur.Tags, tag)
 		cur.SpaceAfter = append(cur.SpaceAfter, !strings.Contains(cols[9], "SpaceAfter=No"))

@@ -2,7 +2,6 @@ package text
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -11,6 +10,7 @@ import (
 	"sync"
 
 	"dyad/internal/doc"
+	"dyad/internal/learn"
 )
 
 // The model file: gzip of
@@ -30,10 +30,6 @@ var ErrBadModel = errors.New("text: not a dyad tagger model")
 
 // WriteModel writes m in the model file format.
 func WriteModel(w io.Writer, m *Model) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
 	le := binary.LittleEndian
 	var b []byte
 	b = append(b, modelMagic...)
@@ -58,10 +54,7 @@ func WriteModel(w io.Writer, m *Model) error {
 			b = le.AppendUint16(b, uint16(int16(w)))
 		}
 	}
-	if _, err := zw.Write(b); err != nil {
-		return err
-	}
-	return zw.Close()
+	return learn.WriteGzip(w, b)
 }
 
 func (ws *weights) features() map[uint64][]uint32 {
@@ -74,44 +67,40 @@ func (ws *weights) features() map[uint64][]uint32 {
 
 // ReadModel reads a model written by WriteModel.
 func ReadModel(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	data, err := learn.ReadGzip(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 	}
-	data, err := io.ReadAll(io.LimitReader(zr, maxModelBytes))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
-	}
-	d := decoder{b: data}
-	if string(d.next(len(modelMagic))) != modelMagic {
+	d := learn.Decoder{B: data}
+	if string(d.Next(len(modelMagic))) != modelMagic {
 		return nil, ErrBadModel
 	}
-	if nt := d.u8(); nt != uint8(doc.NumTags) {
+	if nt := d.U8(); nt != uint8(doc.NumTags) {
 		return nil, fmt.Errorf("%w: model has %d tags, this build %d", ErrBadModel, nt, doc.NumTags)
 	}
 	m := &Model{}
-	nw := d.u32()
-	if int(nw) > len(d.b)/25 {
+	nw := d.U32()
+	if int(nw) > len(d.B)/25 {
 		return nil, fmt.Errorf("%w: truncated", ErrBadModel)
 	}
 	m.words = make(map[uint64]wordEntry, nw)
-	for i := uint32(0); i < nw && d.err == nil; i++ {
-		h, amb, allowed, fixed := d.u64(), d.u64(), d.u64(), doc.Tag(d.u8())
+	for i := uint32(0); i < nw && d.Err == nil; i++ {
+		h, amb, allowed, fixed := d.U64(), d.U64(), d.U64(), doc.Tag(d.U8())
 		if fixed >= doc.NumTags {
 			return nil, fmt.Errorf("%w: tag %d out of range", ErrBadModel, fixed)
 		}
 		m.words[h] = wordEntry{amb: amb, allowed: allowed, fixed: fixed}
 	}
-	nf := d.u32()
-	if int(nf) > len(d.b)/9 {
+	nf := d.U32()
+	if int(nf) > len(d.B)/9 {
 		return nil, fmt.Errorf("%w: truncated", ErrBadModel)
 	}
 	feats := make(map[uint64][]uint32, nf)
-	for i := uint32(0); i < nf && d.err == nil; i++ {
-		k, n := d.u64(), int(d.u8())
+	for i := uint32(0); i < nf && d.Err == nil; i++ {
+		k, n := d.U64(), int(d.U8())
 		row := make([]uint32, 0, n)
-		for j := 0; j < n && d.err == nil; j++ {
-			idx, w := int(d.u8()), int16(d.u16())
+		for j := 0; j < n && d.Err == nil; j++ {
+			idx, w := int(d.U8()), int16(d.U16())
 			if idx%int(doc.NumTags) == 0 || idx >= nScores {
 				return nil, fmt.Errorf("%w: score index %d out of range", ErrBadModel, idx)
 			}
@@ -119,43 +108,15 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		feats[k] = row
 	}
-	if d.err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadModel, d.err)
+	if d.Err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, d.Err)
 	}
-	if len(d.b) != 0 {
-		return nil, fmt.Errorf("%w: %d trailing bytes", ErrBadModel, len(d.b))
+	if len(d.B) != 0 {
+		return nil, fmt.Errorf("%w: %d trailing bytes", ErrBadModel, len(d.B))
 	}
 	m.w.build(feats)
 	return m, nil
 }
-
-// maxModelBytes caps the unpacked model size (a corrupt or hostile file
-// cannot make ReadModel allocate without bound).
-const maxModelBytes = 1 << 30
-
-type decoder struct {
-	b   []byte
-	err error
-}
-
-func (d *decoder) next(n int) []byte {
-	if d.err != nil {
-		return make([]byte, n)
-	}
-	if len(d.b) < n {
-		d.err = io.ErrUnexpectedEOF
-		d.b = nil
-		return make([]byte, n)
-	}
-	out := d.b[:n]
-	d.b = d.b[n:]
-	return out
-}
-
-func (d *decoder) u8() uint8   { return d.next(1)[0] }
-func (d *decoder) u16() uint16 { return binary.LittleEndian.Uint16(d.next(2)) }
-func (d *decoder) u32() uint32 { return binary.LittleEndian.Uint32(d.next(4)) }
-func (d *decoder) u64() uint64 { return binary.LittleEndian.Uint64(d.next(8)) }
 
 //go:embed model/tagger.bin.gz
 var embeddedModel []byte

@@ -10,6 +10,7 @@ import (
 
 	"dyad/internal/doc"
 	"dyad/internal/kb"
+	"dyad/internal/parse"
 	"dyad/internal/pipeline"
 	"dyad/internal/text"
 )
@@ -85,7 +86,11 @@ func (r *Report) ByCategory() []Tally {
 // own date, and scores it (see Score). differs maps record ids to the
 // reasons they are deliberate differences (may be nil).
 func Run(ctx context.Context, s *Suite, m *text.Model, k *kb.KB, differs map[string]string) (*Report, error) {
-	c := pipeline.NewCoder(pipeline.Config{Model: m, KB: k})
+	pm, err := parse.DefaultModel()
+	if err != nil {
+		return nil, err
+	}
+	c := pipeline.NewCoder(pipeline.Config{Model: m, KB: k, Parser: pm})
 	rep := &Report{}
 	for i := range s.Records {
 		if err := ctx.Err(); err != nil {

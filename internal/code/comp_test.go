@@ -1,0 +1,66 @@
+package code
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"dyad/internal/clause"
+	"dyad/internal/doc"
+	"dyad/internal/kb"
+	"dyad/internal/text"
+)
+
+// TestCompTarget checks that a verb whose pattern names no target takes
+// the subject of the clause it introduces: "X complained that Y ..."
+// is about Y. The arcs are written by hand, as a parser would give them.
+func TestCompTarget(t *testing.T) {
+	m, err := text.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, errs := kb.Default(Valid)
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	an, c := text.NewAnalyzer(m), NewCoder(k)
+	tests := []struct{ in, arcs, want string }{
+		{"Venezuela complained that Colombia was sheltering rebels.",
+			"2:nsubj 0:root 6:mark 6:nsubj 6:aux 2:ccomp 6:obj 2:punct",
+			"VEN>COL"},
+		{"North Korea threatened that the United States would face a firestorm.",
+			"2:compound 3:nsubj 0:root 9:mark 8:det 8:compound 9:nsubj 9:aux 3:ccomp 11:det 9:obj 3:punct",
+			"PRK>USA"},
+		// A verb of saying is not coded; what it reports is.
+		{"Iran said that Israel attacked Syria.",
+			"2:nsubj 0:root 5:mark 5:nsubj 2:ccomp 5:obj 2:punct",
+			"ISR>SYR"},
+	}
+	for _, tc := range tests {
+		d := doc.Document{ID: "t", Date: "2019-03-21", Text: tc.in}
+		var got []string
+		for si, s := range an.Analyze(tc.in) {
+			f := strings.Fields(tc.arcs)
+			if len(f) != len(s.Tokens) {
+				t.Fatalf("%q: %d arcs for %d tokens", tc.in, len(f), len(s.Tokens))
+			}
+			for i, a := range f {
+				h, r, _ := strings.Cut(a, ":")
+				n, _ := strconv.Atoi(h)
+				s.Tokens[i].Head = int16(n - 1)
+				s.Tokens[i].Rel, _ = doc.ParseRel(r)
+			}
+			ms := k.Actors.Match(tc.in, s.Tokens, nil)
+			for _, e := range c.Sentence(&d, si, s, ms, clause.ParseSentence(tc.in, s.Tokens, ms)) {
+				tgt := "-"
+				if e.Target != nil {
+					tgt = e.Target.Code
+				}
+				got = append(got, e.Source.Code+">"+tgt)
+			}
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("Sentence(%q) = %q; want %q", tc.in, g, tc.want)
+		}
+	}
+}
