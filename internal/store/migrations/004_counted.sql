@@ -1,0 +1,37 @@
+-- dyad store schema, version 4.
+--
+-- Records count their asserted and claimed reports: mentions, articles
+-- and outlets become theirs, and reports counts every report, whatever
+-- its status (negated, denied and hypothetical reports are evidence, not
+-- events). Actors count only asserted and claimed reports too; an actor
+-- that no such report names is dropped (new reports add it back).
+--
+-- Record ids of new records are derived from their first report
+-- (RecordID in Go), not taken from a sequence; records stored before
+-- this version keep theirs.
+--
+-- documents.date_assumed: 1 when the document's date was assumed
+-- (doc.Document.DateAssumed), not given or read from its text.
+ALTER TABLE documents ADD COLUMN date_assumed BIGINT NOT NULL DEFAULT 0;
+
+ALTER TABLE records ADD COLUMN reports BIGINT NOT NULL DEFAULT 0;
+UPDATE records SET
+	reports = mentions,
+	mentions = asserted + claimed,
+	articles = (SELECT COUNT(DISTINCT e.doc) FROM events e
+		WHERE e.record = records.id AND e.status IN ('asserted', 'claimed')),
+	outlets = (SELECT COUNT(DISTINCT e.outlet) FROM events e
+		WHERE e.record = records.id AND e.status IN ('asserted', 'claimed'));
+
+UPDATE actors SET
+	reports = (SELECT COUNT(*) FROM events e WHERE e.source = actors.code AND e.status IN ('asserted', 'claimed'))
+		+ (SELECT COUNT(*) FROM events e WHERE e.target = actors.code AND e.status IN ('asserted', 'claimed')),
+	first_date = COALESCE((SELECT MIN(e.date) FROM events e WHERE (e.source = actors.code OR e.target = actors.code)
+		AND e.date <> '' AND e.status IN ('asserted', 'claimed')), ''),
+	last_date = COALESCE((SELECT MAX(e.date) FROM events e WHERE (e.source = actors.code OR e.target = actors.code)
+		AND e.date <> '' AND e.status IN ('asserted', 'claimed')), '');
+DELETE FROM actors WHERE reports = 0;
+
+-- Keyset pagination: each listing's order served by an index.
+CREATE INDEX quotes_list ON quotes (date, doc, idx);
+CREATE INDEX actors_list ON actors (reports, code);
