@@ -32,6 +32,8 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&f.Target, "target", "", "target actor code prefix")
 	fs.StringVar(&f.PLOVER, "plover", "", "PLOVER event type (REJECT)")
 	fs.StringVar(&f.CAMEO, "cameo", "", "CAMEO code prefix (12 matches 120 to 129x)")
+	status := fs.String("status", "", "records with a report of these statuses, comma-separated, or all: "+
+		strings.Join(store.Statuses, ",")+" (default: asserted,claimed; gdelt takes those two only)")
 	limit := fs.Int("limit", 0, "at most this many records (0: all)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -45,6 +47,20 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("%w: unknown -format %q (%s)", errUsage, *format, strings.Join(export.Formats, ", "))
 	case *limit < 0:
 		return fmt.Errorf("%w: -limit %d is negative", errUsage, *limit)
+	}
+	if *status != "" {
+		f.Status = strings.Split(*status, ",")
+		if *status == "all" {
+			f.Status = store.Statuses
+		}
+		for _, st := range f.Status {
+			switch {
+			case !slices.Contains(store.Statuses, st):
+				return fmt.Errorf("%w: -status %q: %q is not a status (%s, or all)", errUsage, *status, st, strings.Join(store.Statuses, ","))
+			case *format == "gdelt" && !slices.Contains(store.CountedStatuses, st):
+				return fmt.Errorf("%w: -status %q: GDELT rows are events: asserted and claimed reports only", errUsage, *status)
+			}
+		}
 	}
 	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
 		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {

@@ -22,7 +22,7 @@ func cmdIngest(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: dyad ingest -db DB [flags] [INPUT...]\n\n%s\n\n",
-			"Codes documents (files, directories, - for stdin, HTML pages, and the articles of -feed URLs) and stores them with their events in DB (a SQLite file, or a postgres:// URL). A document already stored is skipped.")
+			"Codes documents (files, directories, - for stdin, HTML pages, and the articles of -feed URLs) and stores them with their events in DB (a SQLite file, or a postgres:// URL). A document already stored is skipped; stored with other metadata (date, source, URL, title), it is updated and its events replaced.")
 		fs.PrintDefaults()
 	}
 	var in inputFlags
@@ -156,6 +156,7 @@ type ingestRun struct {
 	poll  bool
 
 	read, added, stored, failed int
+	updated                     int // stored before with other metadata
 	events, records             int
 
 	roundStart time.Time
@@ -258,6 +259,10 @@ func (r *ingestRun) store1(batch []doc.Result) {
 			r.added++
 			r.events += pr.Events
 			r.records += pr.Records
+		case pr.Updated:
+			r.updated++
+			r.events += pr.Events
+			r.records += pr.Records
 		default:
 			r.stored++
 		}
@@ -276,8 +281,12 @@ func (r *ingestRun) fail(err error) {
 func (r *ingestRun) summary() {
 	r.prog.clear()
 	el := time.Since(r.start)
-	fmt.Fprintf(r.out, "dyad ingest: %d documents read, %d new, %d already stored, %d failed; %d events, %d new records; %s, %.1f docs/s\n",
-		r.read, r.added, r.stored, r.failed, r.events, r.records, el.Round(time.Millisecond), rate(r.read, el))
+	updated := "" // named only when there were some, so the usual line stays as it was
+	if r.updated > 0 {
+		updated = fmt.Sprintf("%d updated (new metadata), ", r.updated)
+	}
+	fmt.Fprintf(r.out, "dyad ingest: %d documents read, %d new, %s%d already stored, %d failed; %d events, %d new records; %s, %.1f docs/s\n",
+		r.read, r.added, updated, r.stored, r.failed, r.events, r.records, el.Round(time.Millisecond), rate(r.read, el))
 }
 
 func rate(n int, d time.Duration) float64 {
