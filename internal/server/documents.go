@@ -43,6 +43,7 @@ func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) {
 		Document: documentFields{
 			ID: d.Document.ID, Date: d.Document.Date, Source: d.Document.Source,
 			URL: d.Document.URL, Title: d.Document.Title, Text: d.Document.Text,
+			DateAssumed: d.Document.DateAssumed,
 		},
 		Sentences: nonNil(d.Sentences),
 		Mentions:  nonNil(d.Mentions),
@@ -72,6 +73,9 @@ type documentFields struct {
 	URL    string `json:"url"`
 	Title  string `json:"title"`
 	Text   string `json:"text"` // every span of the response is a byte offset into it
+	// DateAssumed is true when Date was neither given nor read from the
+	// text but assumed (the day it was read, or a -date default).
+	DateAssumed bool `json:"date_assumed"`
 }
 
 // postedDocument is the body of POST /api/documents. Text is required;
