@@ -80,7 +80,7 @@ func TestCursorPaging(t *testing.T) {
 			"“We shall see,” the Turkish minister said."})...)
 	s, _ := newTest(t, st, "")
 	type page struct {
-		Events []store.Record      `json:"events"`
+		Events []store.Record `json:"events"`
 		Quotes []struct {
 			Quote struct {
 				ID string `json:"id"`
