@@ -27,6 +27,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
 	tokenFile := fs.String("token-file", "", "`file` holding the bearer token that POST /api/documents requires (without it, posting is disabled)")
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest body POST /api/documents accepts")
+	maxConns := fs.Int("max-conns", server.DefaultMaxConns, "most connections served at once (more wait for one to close)")
 	var dicts stringList
 	fs.Var(&dicts, "dict", "add a dictionary `file` or directory for coding posted documents (repeatable)")
 	fs.Usage = func() {
@@ -38,6 +39,9 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if *db == "" || fs.NArg() > 0 {
 		return fmt.Errorf("%w: serve needs --db and takes no arguments", errUsage)
+	}
+	if *maxConns < 1 {
+		return fmt.Errorf("%w: -max-conns %d: want 1 or more", errUsage, *maxConns)
 	}
 	token := ""
 	if *tokenFile != "" {
@@ -78,7 +82,9 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", *db, "posting", token != "")
 	done := make(chan error, 1)
-	go func() { done <- hs.Serve(ln) }()
+	// Listener caps the connections and puts the security headers on the
+	// errors net/http answers by itself.
+	go func() { done <- hs.Serve(server.Listener(ln, *maxConns)) }()
 	select {
 	case err := <-done:
 		return err
