@@ -275,22 +275,28 @@ var CountedStatuses = []string{"asserted", "claimed"}
 // counted reports whether a report of this status counts as an event.
 func counted(status string) bool { return status == "asserted" || status == "claimed" }
 
-// majority returns the first report of the most frequent CAMEO code; on
-// a tie, of the code reported first (as qRecordCode does in SQL).
+// majority returns the first report of the CAMEO code most asserted and
+// claimed reports gave, then most reports; on a tie, of the code reported
+// first (as qRecordCode does in SQL). What the record is, is what is
+// said to have happened: three reports that "X did not threaten Y" do
+// not make a record of threats out of one that X accused Y.
 func majority(rs []*report) *doc.Event {
-	best, bestN := 0, 0
+	best, bestC, bestN := 0, 0, 0
 	for i, r := range rs {
 		if slices.ContainsFunc(rs[:i], func(x *report) bool { return x.ev.CAMEO == r.ev.CAMEO }) {
 			continue // counted at its first report
 		}
-		n := 0
+		c, n := 0, 0
 		for _, x := range rs[i:] {
 			if x.ev.CAMEO == r.ev.CAMEO {
 				n++
+				if counted(x.ev.Status) {
+					c++
+				}
 			}
 		}
-		if n > bestN {
-			best, bestN = i, n
+		if c > bestC || c == bestC && n > bestN {
+			best, bestC, bestN = i, c, n
 		}
 	}
 	return rs[best].ev

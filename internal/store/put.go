@@ -58,7 +58,8 @@ const (
 		FROM events WHERE record = ?`
 	qRecordCode = `SELECT e.cameo, e.plover, e.goldstein, e.quad_class FROM events e
 		JOIN (SELECT MIN(id) AS first FROM events WHERE record = ?
-			GROUP BY cameo ORDER BY COUNT(*) DESC, MIN(id) LIMIT 1) m ON e.id = m.first`
+			GROUP BY cameo ORDER BY SUM(CASE WHEN status IN ('asserted', 'claimed') THEN 1 ELSE 0 END) DESC,
+			COUNT(*) DESC, MIN(id) LIMIT 1) m ON e.id = m.first`
 	qRefreshRecord = `UPDATE records SET cameo = ?, plover = ?, goldstein = ?, quad_class = ?,
 		mentions = ?, articles = ?, outlets = ?, reports = ?, asserted = ?, claimed = ?, denied = ?, negated = ?,
 		hypothetical = ?, first_date = ?, last_date = ?, updated = ? WHERE id = ?`

@@ -216,3 +216,24 @@ func TestMigrateV3(t *testing.T) {
 		t.Errorf("Document(k1) after migration = %+v, %v", doc1, err)
 	}
 }
+
+// TestMajorityCounted: a record's code is the one its asserted and
+// claimed reports give, however many reports deny another, whether the
+// reports come in one document (a fresh record) or several (refresh).
+func TestMajorityCounted(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *engine) {
+		put(t, s, result("a", "2020-01-10", "X",
+			ev{src: "USA", tgt: "IRN", cameo: "138", status: "negated"},
+			ev{src: "USA", tgt: "IRN", cameo: "130", status: "denied"},
+			ev{src: "USA", tgt: "IRN", cameo: "138", status: "negated"},
+			ev{src: "USA", tgt: "IRN", cameo: "130"}))
+		put(t, s, result("b", "2020-01-10", "Y",
+			ev{src: "CHN", tgt: "RUS", cameo: "043"}))
+		put(t, s, result("c", "2020-01-11", "Z",
+			ev{src: "CHN", tgt: "RUS", cameo: "040", status: "hypothetical"},
+			ev{src: "CHN", tgt: "RUS", cameo: "040", status: "hypothetical"}))
+		if got := short(events(t, s, EventFilter{})); got != "CHN>RUS:043 USA>IRN:130" && got != "USA>IRN:130 CHN>RUS:043" {
+			t.Errorf("Events() = %q; want USA>IRN:130 (asserted) and CHN>RUS:043 (asserted)", got)
+		}
+	})
+}

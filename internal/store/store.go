@@ -157,7 +157,7 @@ type Record struct {
 	Source    string  `json:"source"` // actor code
 	Target    string  `json:"target"` // "" when the event has no target
 	Root      string  `json:"root"`   // CAMEO root, two digits
-	CAMEO     string  `json:"cameo"`  // the code most reports gave (ties: the first)
+	CAMEO     string  `json:"cameo"`  // the code most asserted and claimed reports gave, then most reports (ties: the first)
 	PLOVER    string  `json:"plover"`
 	Goldstein float64 `json:"goldstein"` // of CAMEO
 	QuadClass int     `json:"quad_class"`
