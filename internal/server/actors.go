@@ -16,11 +16,13 @@ type actorList struct {
 }
 
 // listActors serves GET /api/actors: the actors the stored asserted and
-// claimed events name, most reported first, by code prefix.
+// claimed events (or those of other statuses) name, most reported first,
+// by code prefix.
 func (s *Server) listActors(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r, append([]string{"prefix"}, pageParams...)...)
+	p := newParams(r, append([]string{"prefix", "status"}, pageParams...)...)
 	var f store.ActorFilter
 	f.Prefix = p.actor("prefix")
+	f.Status = p.status("status")
 	f.Limit, f.After, f.Offset = p.paging()
 	if p.err != nil {
 		s.fail(w, r, p.err)

@@ -65,6 +65,9 @@ func TestStatusParam(t *testing.T) {
 	if code := get("/api/actors?prefix=ESP", &as); code != 200 || len(as.Actors) != 0 {
 		t.Errorf("GET /api/actors?prefix=ESP = %d %+v; want none", code, as.Actors)
 	}
+	if code := get("/api/actors?prefix=ESP&status=negated", &as); code != 200 || len(as.Actors) != 1 || as.Actors[0].Reports != 1 {
+		t.Errorf("GET /api/actors?prefix=ESP&status=negated = %d %+v; want ESP, 1 report", code, as.Actors)
+	}
 	var e errorBody
 	if code := get("/api/events?status=rumoured", &e); code != 400 || !strings.HasPrefix(e.Error, "status:") {
 		t.Errorf("GET /api/events?status=rumoured = %d %q; want 400 naming status", code, e.Error)

@@ -546,7 +546,31 @@ func (e *engine) Actors(ctx context.Context, f ActorFilter) ([]StoredActor, erro
 	if unmatchable(f.Prefix) {
 		return []StoredActor{}, nil
 	}
+	// The actors table counts asserted and claimed reports; other
+	// statuses are counted from the reports, only when asked for.
+	from := "actors"
 	w := &where{}
+	ef := EventFilter{Status: f.Status}
+	statuses, err := ef.statusSet()
+	if err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	if !slices.Equal(statuses, CountedStatuses) {
+		in := "?" + strings.Repeat(", ?", len(statuses)-1)
+		for range 2 {
+			for _, st := range statuses {
+				w.args = append(w.args, st)
+			}
+		}
+		from = `(SELECT n.code, COALESCE(a.country, '') AS country, COALESCE(a.sector, '') AS sector,
+			COALESCE(a.name, '') AS name, n.reports, n.first_date, n.last_date
+			FROM (SELECT code, COUNT(*) AS reports, COALESCE(MIN(CASE WHEN date <> '' THEN date END), '') AS first_date,
+				MAX(date) AS last_date
+				FROM (SELECT source AS code, date FROM events WHERE status IN (` + in + `)
+					UNION ALL SELECT target, date FROM events WHERE target <> '' AND status IN (` + in + `)) named
+				GROUP BY code) n
+			LEFT JOIN actors a ON a.code = n.code) x`
+	}
 	w.prefix("code", f.Prefix)
 	if f.After != "" {
 		var reports int64
@@ -561,7 +585,7 @@ func (e *engine) Actors(ctx context.Context, f ActorFilter) ([]StoredActor, erro
 	}
 	limit, offset := limits(f.Limit, f.Offset)
 	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT code, country, sector, name, reports, first_date, last_date
-		FROM actors`+w.String()+` ORDER BY reports DESC, code LIMIT ? OFFSET ?`), append(w.args, limit, offset)...)
+		FROM `+from+w.String()+` ORDER BY reports DESC, code LIMIT ? OFFSET ?`), append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: actors: %w", err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -234,6 +235,37 @@ func TestMajorityCounted(t *testing.T) {
 			ev{src: "CHN", tgt: "RUS", cameo: "040", status: "hypothetical"}))
 		if got := short(events(t, s, EventFilter{})); got != "CHN>RUS:043 USA>IRN:130" && got != "USA>IRN:130 CHN>RUS:043" {
 			t.Errorf("Events() = %q; want USA>IRN:130 (asserted) and CHN>RUS:043 (asserted)", got)
+		}
+	})
+}
+
+// TestActorStatus: Actors counts the reports of the statuses asked for,
+// with pages by cursor as for the default.
+func TestActorStatus(t *testing.T) {
+	rs := codeStatusDocs(t)
+	eachEngine(t, func(t *testing.T, s *engine) {
+		ctx := context.Background()
+		for _, r := range rs {
+			put(t, s, r)
+		}
+		as, err := s.Actors(ctx, ActorFilter{Status: []string{"negated"}})
+		var codes []string
+		for _, a := range as {
+			codes = append(codes, a.Code)
+		}
+		if err != nil || fmt.Sprint(codes) != "[ESP FRA MAR SYR]" || as[0].Reports != 1 || as[0].FirstDate != "2021-05-05" {
+			t.Errorf("Actors(negated) = %+v, %v; want ESP FRA MAR SYR, a report each", as, err)
+		}
+		page, err := s.Actors(ctx, ActorFilter{Status: Statuses, Limit: 3})
+		if err != nil || len(page) != 3 {
+			t.Fatalf("Actors(every status, 3) = %+v, %v", page, err)
+		}
+		rest, err := s.Actors(ctx, ActorFilter{Status: Statuses, After: ActorCursor(&page[2])})
+		if err != nil || len(rest) != 3 || rest[0].Code <= page[2].Code {
+			t.Errorf("Actors(every status, after %s) = %+v, %v; want the other 3", page[2].Code, rest, err)
+		}
+		if _, err := s.Actors(ctx, ActorFilter{Status: []string{"maybe"}}); !errors.Is(err, ErrBadStatus) {
+			t.Errorf("Actors(status maybe) = %v; want ErrBadStatus", err)
 		}
 	})
 }

@@ -57,8 +57,9 @@ type Store interface {
 	Network(ctx context.Context, f EventFilter) ([]Edge, error)
 	// Actors lists the actors the stored events name as source or
 	// target, most reported first, whose codes start with f.Prefix. Only
-	// asserted and claimed reports count: an actor only negated, denied
-	// or hypothetical reports name is not listed.
+	// asserted and claimed reports count unless f.Status names others: an
+	// actor only negated, denied or hypothetical reports name is not
+	// listed by default.
 	Actors(ctx context.Context, f ActorFilter) ([]StoredActor, error)
 	// Counts returns the totals of the store.
 	Counts(ctx context.Context) (Counts, error)
@@ -89,6 +90,10 @@ type Counts struct {
 // ActorFilter selects actors. Zero fields select everything.
 type ActorFilter struct {
 	Prefix string // of the actor code: "IRN" gives IRN, IRNGOV, IRNMIL
+	// Status: count the reports of these statuses (Statuses); empty
+	// means CountedStatuses, kept up to date in a table of their own; any
+	// other set is counted from the reports at each call.
+	Status []string
 	Limit  int    // 0: DefaultLimit; at most MaxLimit
 	Offset int    // deprecated: After costs the same on every page
 	After  string // a cursor (ActorCursor of the last actor of the previous page)
@@ -102,7 +107,7 @@ type StoredActor struct {
 	Country   string `json:"country"`
 	Sector    string `json:"sector"`
 	Name      string `json:"name"`    // the words of the first report that named it
-	Reports   int    `json:"reports"` // asserted and claimed events that name it as source or target
+	Reports   int    `json:"reports"` // asserted and claimed events (or those of ActorFilter.Status) that name it as source or target
 	FirstDate string `json:"first_date"`
 	LastDate  string `json:"last_date"`
 }
