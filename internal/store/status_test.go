@@ -10,6 +10,7 @@ import (
 
 	"dyad/internal/doc"
 	"dyad/internal/pipeline"
+	"dyad/internal/store/storetest"
 )
 
 // statusDocs are written for these tests: an event the text says did not
@@ -153,13 +154,37 @@ func TestGuardianUncounted(t *testing.T) {
 // report stays in Reports, its actors count as new ones do, and its
 // documents read with DateAssumed false.
 func TestMigrateV3(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v3.db")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
+	for _, engine := range []struct {
+		name, driver string
+		d            dialect
+		dsn          func(t *testing.T) string
+		open         func(ctx context.Context, dsn string, opts Options) (Store, error)
+	}{
+		{"sqlite", "sqlite", sqliteDialect, func(t *testing.T) string { return filepath.Join(t.TempDir(), "v3.db") }, OpenSQLite},
+		{"postgres", "pgx", postgresDialect, func(t *testing.T) string { return storetest.PostgresDB(t, "dyad_test_v3_") }, OpenPostgres},
+	} {
+		t.Run(engine.name, func(t *testing.T) {
+			dsn := engine.dsn(t)
+			db, err := sql.Open(engine.driver, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			migrateV3(t, db, engine.d)
+			s, err := engine.open(context.Background(), dsn, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			checkV3(t, s)
+		})
 	}
-	d := sqliteDialect
+}
+
+// migrateV3 writes a store at schema version 3 into db: a negated and
+// an asserted report, each its own record, and the actors they name.
+func migrateV3(t *testing.T, db *sql.DB, d dialect) {
+	t.Helper()
+	defer db.Close()
 	qs := []string{`CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)`}
 	for i, name := range []string{"001_init.sql", "002_doc_spans.sql", "003_actors.sql"} {
 		b, err := migrations.ReadFile("migrations/" + name)
@@ -190,12 +215,12 @@ func TestMigrateV3(t *testing.T) {
 			t.Fatalf("%.60s: %v", q, err)
 		}
 	}
-	db.Close()
-	s, err := OpenSQLite(ctx, path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+}
+
+// checkV3 checks the store migrateV3 wrote, opened at the current version.
+func checkV3(t *testing.T, s Store) {
+	t.Helper()
+	ctx := context.Background()
 	if got := short(events(t, s, EventFilter{})); got != "PER>CHL:040" {
 		t.Errorf("Events() after migration = %q; want PER>CHL:040 (CHL>PER was negated)", got)
 	}
