@@ -32,6 +32,10 @@ UPDATE actors SET
 		AND e.date <> '' AND e.status IN ('asserted', 'claimed')), '');
 DELETE FROM actors WHERE reports = 0;
 
--- Keyset pagination: each listing's order served by an index.
+-- Keyset pagination: each listing's order served by an index, which
+-- replaces the index on its first column alone (keeping both cost
+-- BenchmarkPutBatch about 4% of its CPU time).
 CREATE INDEX quotes_list ON quotes (date, doc, idx);
+DROP INDEX quotes_date;
 CREATE INDEX actors_list ON actors (reports, code);
+DROP INDEX actors_reports;
