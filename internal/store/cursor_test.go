@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -89,4 +90,55 @@ func TestCursors(t *testing.T) {
 			t.Errorf("Quotes(an event cursor) = %v; want ErrBadCursor", err)
 		}
 	})
+}
+
+// TestListingPlans (issue 16, finding 9): on SQLite, a page after a
+// cursor is a range of the listing's index read in order: no sort of
+// every matching row (SQLite's "TEMP B-TREE"), no scan of the table, so
+// its cost does not grow with the store or the depth of the page.
+func TestListingPlans(t *testing.T) {
+	s := openTestSQLite(t, Options{})
+	ctx := context.Background()
+	filterFixture(t, s)
+	var query string
+	var args []any
+	s.listed = func(q string, a []any) { query, args = q, a }
+	plan := func() string {
+		rows, err := s.r.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, detail)
+		}
+		return strings.Join(out, "; ")
+	}
+	recs := events(t, s, EventFilter{Limit: 2})
+	events(t, s, EventFilter{Limit: 2, After: EventCursor(&recs[1])})
+	if p := plan(); strings.Contains(p, "TEMP B-TREE") || !strings.Contains(p, "INDEX records_recent") {
+		t.Errorf("Events after a cursor: plan %q; want records_recent in order", p)
+	}
+	qs, err := s.Quotes(ctx, QuoteFilter{Limit: 1})
+	if err != nil || len(qs) != 1 {
+		t.Fatal(qs, err)
+	}
+	s.Quotes(ctx, QuoteFilter{Limit: 1, After: QuoteCursor(&qs[0])})
+	if p := plan(); strings.Contains(p, "TEMP B-TREE") || !strings.Contains(p, "INDEX quotes_list") {
+		t.Errorf("Quotes after a cursor: plan %q; want quotes_list in order", p)
+	}
+	as, err := s.Actors(ctx, ActorFilter{Limit: 1})
+	if err != nil || len(as) != 1 {
+		t.Fatal(as, err)
+	}
+	s.Actors(ctx, ActorFilter{Limit: 1, After: ActorCursor(&as[0])})
+	if p := plan(); strings.Contains(p, "TEMP B-TREE") || !strings.Contains(p, "INDEX actors_list") {
+		t.Errorf("Actors after a cursor: plan %q; want actors_list in order", p)
+	}
 }

@@ -148,6 +148,16 @@ const recordCols = `r.id, r.source, r.target, r.root, r.cameo, r.plover, r.golds
 
 type scanner interface{ Scan(dest ...any) error }
 
+// list runs the query of a listing (Events, Quotes, Actors) on the
+// readers, after showing it to e.listed (tests: its plan).
+func (e *engine) list(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	query = e.d.q(query)
+	if e.listed != nil {
+		e.listed(query, args)
+	}
+	return e.r.QueryContext(ctx, query, args...)
+}
+
 func scanRecord(s scanner, r *Record) error {
 	err := s.Scan(&r.ID, &r.Source, &r.Target, &r.Root, &r.CAMEO, &r.PLOVER, &r.Goldstein, &r.QuadClass,
 		&r.FirstDate, &r.LastDate, &r.Mentions, &r.Articles, &r.Outlets, &r.Asserted, &r.Claimed, &r.Denied,
@@ -190,11 +200,13 @@ func (e *engine) Events(ctx context.Context, f EventFilter) ([]Record, error) {
 		if unmatchable(date) {
 			return []Record{}, nil
 		}
-		w.add("(r.last_date < ? OR r.last_date = ? AND r.id < ?)", date, date, id)
+		// A row value, which PostgreSQL's planner reads as one range of
+		// records_recent (the OR form it scanned and sorted).
+		w.add("(r.last_date, r.id) < (?, ?)", date, id)
 	}
 	limit, offset := limits(f.Limit, f.Offset)
-	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT `+recordCols+` FROM records r`+w.String()+
-		` ORDER BY r.last_date DESC, r.id DESC LIMIT ? OFFSET ?`), append(w.args, limit, offset)...)
+	rows, err := e.list(ctx, `SELECT `+recordCols+` FROM records r`+w.String()+
+		` ORDER BY r.last_date DESC, r.id DESC LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)
 	}
@@ -406,7 +418,9 @@ func (e *engine) Quotes(ctx context.Context, f QuoteFilter) ([]StoredQuote, erro
 		if unmatchable(date) {
 			return []StoredQuote{}, nil
 		}
-		w.add("(q.date < ? OR q.date = ? AND (q.doc < ? OR q.doc = ? AND q.idx > ?))", date, date, doc, doc, idx)
+		// The first condition is a range of quotes_list; the second picks
+		// within its first date (one OR of it all made a sort of the rows).
+		w.add("q.date <= ? AND (q.date < ? OR q.doc < ? OR q.doc = ? AND q.idx > ?)", date, date, doc, doc, idx)
 	}
 	limit, offset := limits(f.Limit, f.Offset)
 	qs, err := e.quotes(ctx, w, "q.date DESC, q.doc DESC, q.idx", limit, offset)
@@ -417,10 +431,10 @@ func (e *engine) Quotes(ctx context.Context, f QuoteFilter) ([]StoredQuote, erro
 }
 
 func (e *engine) quotes(ctx context.Context, w *where, order string, limit, offset int) ([]StoredQuote, error) {
-	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT d.key, d.doc_id, q.date, q.quote_id, q.speaker_actor,
+	rows, err := e.list(ctx, `SELECT d.key, d.doc_id, q.date, q.quote_id, q.speaker_actor,
 		q.speaker_text, q.speaker_start, q.speaker_stop, q.cue, q.cue_start, q.cue_stop,
 		q.content, q.content_start, q.content_stop, q.direct, q.via, q.doc, q.idx
-		FROM quotes q JOIN documents d ON d.id = q.doc`+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`),
+		FROM quotes q JOIN documents d ON d.id = q.doc`+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
 		append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, err
@@ -581,11 +595,13 @@ func (e *engine) Actors(ctx context.Context, f ActorFilter) ([]StoredActor, erro
 		if unmatchable(code) {
 			return []StoredActor{}, nil
 		}
-		w.add("(reports < ? OR reports = ? AND code > ?)", reports, reports, code)
+		// A range of actors_list, then a pick within its first count
+		// (one OR of it all made SQLite sort the rows).
+		w.add("reports <= ? AND (reports < ? OR code > ?)", reports, reports, code)
 	}
 	limit, offset := limits(f.Limit, f.Offset)
-	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT code, country, sector, name, reports, first_date, last_date
-		FROM `+from+w.String()+` ORDER BY reports DESC, code LIMIT ? OFFSET ?`), append(w.args, limit, offset)...)
+	rows, err := e.list(ctx, `SELECT code, country, sector, name, reports, first_date, last_date
+		FROM `+from+w.String()+` ORDER BY reports DESC, code LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: actors: %w", err)
 	}
