@@ -229,12 +229,19 @@ func (p *putter) insertRecord(f *pending) (int64, error) {
 	mentions := n[0] + n[1]
 	docs := min(mentions, 1) // articles and outlets: this document's, when it counts
 	first := f.reports[0]
+	example := first // the first asserted or claimed report, if any
+	for _, r := range f.reports {
+		if counted(r.ev.Status) {
+			example = r
+			break
+		}
+	}
 	code := majority(f.reports)
 	for try := 0; ; try++ {
 		id := RecordID(p.key, first.idx, f.source, f.target, f.root, try)
 		err := p.queryRow(qNewRecord, id, f.source, f.target, f.root, code.CAMEO, code.PLOVER, code.Goldstein, code.QuadClass,
 			f.first, f.last, mentions, docs, docs, len(f.reports), n[0], n[1], n[2], n[3], n[4],
-			first.ev.Text, p.res.Document.URL, p.now, p.now).Scan(&id)
+			example.ev.Text, p.res.Document.URL, p.now, p.now).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) && try < maxIDTries {
 			continue // the id is taken: the next
 		}
@@ -333,8 +340,8 @@ func distance(date, first, last string) int {
 	return 0
 }
 
-// refresh recomputes a stored record's counts, dates and majority code
-// from its reports.
+// refresh recomputes a stored record's counts, dates, majority code and
+// example from its reports.
 func (p *putter) refresh(id int64) error {
 	var reports, mentions, articles, outlets, asserted, claimed, denied, negated, hypothetical int
 	var first, last string
@@ -349,7 +356,11 @@ func (p *putter) refresh(id int64) error {
 	if err := p.queryRow(qRecordCode, id).Scan(&cameo, &plover, &goldstein, &quad); err != nil {
 		return err
 	}
+	var example, url string
+	if err := p.queryRow(qRecordExample, id).Scan(&example, &url); err != nil {
+		return err
+	}
 	_, err = p.exec(qRefreshRecord, cameo, plover, goldstein, quad, mentions, articles, outlets, reports,
-		asserted, claimed, denied, negated, hypothetical, first, last, p.now, id)
+		asserted, claimed, denied, negated, hypothetical, first, last, example, url, p.now, id)
 	return err
 }

@@ -60,9 +60,13 @@ const (
 		JOIN (SELECT MIN(id) AS first FROM events WHERE record = ?
 			GROUP BY cameo ORDER BY SUM(CASE WHEN status IN ('asserted', 'claimed') THEN 1 ELSE 0 END) DESC,
 			COUNT(*) DESC, MIN(id) LIMIT 1) m ON e.id = m.first`
+	// qRecordExample gives a record's example: the sentence and URL of
+	// its first asserted or claimed report, else of its first report.
+	qRecordExample = `SELECT e.text, d.url FROM events e JOIN documents d ON d.id = e.doc WHERE e.record = ?
+		ORDER BY CASE WHEN e.status IN ('asserted', 'claimed') THEN 0 ELSE 1 END, e.id LIMIT 1`
 	qRefreshRecord = `UPDATE records SET cameo = ?, plover = ?, goldstein = ?, quad_class = ?,
 		mentions = ?, articles = ?, outlets = ?, reports = ?, asserted = ?, claimed = ?, denied = ?, negated = ?,
-		hypothetical = ?, first_date = ?, last_date = ?, updated = ? WHERE id = ?`
+		hypothetical = ?, first_date = ?, last_date = ?, example = ?, source_url = ?, updated = ? WHERE id = ?`
 )
 
 const qInsertSpans = `INSERT INTO doc_spans (doc, n_sentences, n_mentions, sentences, mentions) VALUES (?, ?, ?, ?, ?)`
@@ -81,7 +85,7 @@ const qUpsertActor = `INSERT INTO actors (code, country, sector, name, reports, 
 			THEN excluded.first_date ELSE actors.first_date END,
 		last_date = CASE WHEN excluded.last_date > actors.last_date THEN excluded.last_date ELSE actors.last_date END`
 
-var putQueries = []string{qInsertDocument, qFindDocument, qFindRecords, qStretchRecord, qNewRecord, qRecordCounts, qRecordCode, qRefreshRecord, qInsertSpans, qUpsertActor}
+var putQueries = []string{qInsertDocument, qFindDocument, qFindRecords, qStretchRecord, qNewRecord, qRecordCounts, qRecordCode, qRecordExample, qRefreshRecord, qInsertSpans, qUpsertActor}
 
 // Put stores res in one transaction; see Store.
 func (e *engine) Put(ctx context.Context, res *doc.Result) (PutResult, error) {

@@ -294,3 +294,27 @@ func TestActorStatus(t *testing.T) {
 		}
 	})
 }
+
+// TestExampleCounted: a record's example sentence and URL are those of
+// a report that says the event happened, when it has one.
+func TestExampleCounted(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *engine) {
+		a := result("a", "2020-01-10", "X", ev{src: "USA", tgt: "IRN", cameo: "042", status: "negated"})
+		b := result("b", "2020-01-11", "Y", ev{src: "USA", tgt: "IRN", cameo: "042"})
+		c := result("c", "2020-01-10", "Z", ev{src: "CHN", tgt: "RUS", cameo: "057", status: "denied"},
+			ev{src: "CHN", tgt: "RUS", cameo: "057", status: "claimed"})
+		for _, r := range []*doc.Result{a, b, c} {
+			put(t, s, r)
+		}
+		for _, r := range events(t, s, EventFilter{}) {
+			want := b
+			if r.Source == "CHN" {
+				want = c
+			}
+			if r.Example != want.Events[len(want.Events)-1].Text || r.SourceURL != want.Document.URL {
+				t.Errorf("record %s>%s example %q %s; want %q %s", r.Source, r.Target, r.Example, r.SourceURL,
+					want.Events[len(want.Events)-1].Text, want.Document.URL)
+			}
+		}
+	})
+}

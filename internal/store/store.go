@@ -185,9 +185,11 @@ type Record struct {
 	Denied       int `json:"denied"`
 	Negated      int `json:"negated"`
 	Hypothetical int `json:"hypothetical"`
-	// Example is the text of the first report's sentence.
+	// Example is the sentence of the first asserted or claimed report
+	// (of the first report when there is none): an event is shown by a
+	// sentence that says it happened.
 	Example string `json:"example"`
-	// SourceURL is the first report's document URL (GDELT's SOURCEURL).
+	// SourceURL is that report's document URL (GDELT's SOURCEURL).
 	SourceURL string `json:"source_url"`
 	Added     string `json:"added"` // when the record was created, RFC 3339 UTC
 	Updated   string `json:"updated"`
