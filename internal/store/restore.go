@@ -3,6 +3,8 @@ package store
 import (
 	"fmt"
 	"slices"
+
+	"dyad/internal/doc"
 )
 
 // Storing a document again. A document's identity is its text (DocKey),
@@ -35,9 +37,9 @@ const (
 // its row id (sentences and mentions: stored before schema version 2).
 var docParts = []string{"events", "quotes", "doc_spans", "sentences", "mentions"}
 
-// restore handles a document whose key is stored already. When its
-// metadata (date, DateAssumed, source, URL, title) is the stored one it
-// reports false and changes nothing; otherwise it updates the metadata,
+// restore handles a document whose key is stored already. When it brings
+// no new metadata (newMetadata) it reports false and changes nothing;
+// otherwise it updates the metadata,
 // removes the document's reports, quotes and spans (and the records and
 // actor counts they made), sets p.doc and reports true, so that put
 // stores the new result as for a new document.
@@ -48,7 +50,7 @@ func (p *putter) restore() (bool, error) {
 	if err := p.queryRow(qFindDocument, p.key).Scan(&p.doc, &date, &assumed, &source, &url, &title); err != nil {
 		return false, err
 	}
-	if date == d.Date && (assumed != 0) == d.DateAssumed && source == d.Source && url == d.URL && title == d.Title {
+	if !newMetadata(d, date, assumed != 0, source, url, title) {
 		return false, nil
 	}
 	exec := func(q string, args ...any) error {
@@ -96,6 +98,23 @@ func (p *putter) restore() (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// newMetadata reports whether d brings metadata that the stored copy
+// (date, assumed, source, url, title) lacks. An assumed date is no news:
+// a copy whose date was assumed never replaces a stored copy's given
+// date (nor anything else of it: its reports were coded under the
+// assumed date), and against another assumed date only its source, URL
+// and title count, so that a feed polled day after day does not re-code
+// its undated articles every day.
+func newMetadata(d *doc.Document, date string, assumed bool, source, url, title string) bool {
+	switch {
+	case d.DateAssumed && !assumed:
+		return false
+	case d.DateAssumed:
+		return source != d.Source || url != d.URL || title != d.Title
+	}
+	return date != d.Date || assumed || source != d.Source || url != d.URL || title != d.Title
 }
 
 // column runs a query of one column in the transaction and returns its

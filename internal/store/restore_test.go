@@ -79,3 +79,44 @@ func TestReingestMetadata(t *testing.T) {
 		}
 	})
 }
+
+// TestReingestAssumedDate: an assumed date is no new metadata. A copy
+// whose date was assumed does not replace a given date, and an undated
+// article read again on another day is not re-coded.
+func TestReingestAssumedDate(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *engine) {
+		ctx := context.Background()
+		given := result("a", "2014-09-16", "Guardian", ev{src: "USA", tgt: "IRN", cameo: "042"})
+		put(t, s, given)
+		later := result("a", "2026-12-07", "Guardian", ev{src: "USA", tgt: "IRN", cameo: "042"})
+		later.Document.DateAssumed = true
+		later.Document.URL = "https://mirror.example/a"
+		if pr := put(t, s, later); pr.New || pr.Updated {
+			t.Errorf("Put with an assumed date over a given one = %+v; want nothing", pr)
+		}
+		if d, err := s.Document(ctx, DocKey(given.Document.Text)); err != nil || d.Document.Date != "2014-09-16" || d.Document.URL != given.Document.URL {
+			t.Errorf("document = %+v, %v; want the given date and URL kept", d.Document, err)
+		}
+
+		undated := result("b", "2026-12-06", "Feed", ev{src: "CHN", tgt: "RUS", cameo: "042"})
+		undated.Document.DateAssumed = true
+		put(t, s, undated)
+		nextDay := result("b", "2026-12-07", "Feed", ev{src: "CHN", tgt: "RUS", cameo: "042"})
+		nextDay.Document.DateAssumed = true
+		if pr := put(t, s, nextDay); pr.New || pr.Updated {
+			t.Errorf("Put of an undated article on the next day = %+v; want nothing", pr)
+		}
+		nextDay.Document.Source = "Other feed"
+		if pr := put(t, s, nextDay); !pr.Updated {
+			t.Errorf("Put of an undated article from another source = %+v; want Updated", pr)
+		}
+		dated := result("b", "2026-11-30", "Other feed", ev{src: "CHN", tgt: "RUS", cameo: "042"})
+		if pr := put(t, s, dated); !pr.Updated {
+			t.Errorf("Put with a given date over an assumed one = %+v; want Updated", pr)
+		}
+		d, err := s.Document(ctx, DocKey(dated.Document.Text))
+		if err != nil || d.Document.Date != "2026-11-30" || d.Document.DateAssumed {
+			t.Errorf("document = %+v, %v; want the given date", d.Document, err)
+		}
+	})
+}

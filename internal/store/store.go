@@ -25,7 +25,10 @@ type Store interface {
 	// and Put reports New=false; with other metadata its metadata is
 	// updated, its reports, quotes and spans are replaced by res's (res is
 	// the text coded again with the new metadata) and re-merged into
-	// records, and Put reports Updated=true.
+	// records, and Put reports Updated=true. An assumed date
+	// (DateAssumed) is no new metadata: it never replaces a given date,
+	// and a copy with one replaces a copy with another only for a new
+	// source, URL or title.
 	Put(ctx context.Context, res *doc.Result) (PutResult, error)
 
 	// PutBatch stores several documents in one transaction, each exactly
