@@ -233,6 +233,11 @@ func checkV3(t *testing.T, s Store) {
 	if len(all) != 2 {
 		t.Errorf("Events(every status) = %q; want both records", short(all))
 	}
+	for _, r := range all {
+		if want := map[string]string{"PER": "Peru met Chile.", "CHL": ""}[r.Source]; r.Example != want {
+			t.Errorf("record %s>%s example after migration = %q; want %q", r.Source, r.Target, r.Example, want)
+		}
+	}
 	as, err := s.Actors(ctx, ActorFilter{})
 	if err != nil || len(as) != 2 || as[0].Reports != 1 || as[1].Reports != 1 || as[0].Name == "" {
 		t.Errorf("Actors() after migration = %+v, %v; want CHL and PER, one asserted report each, names kept", as, err)

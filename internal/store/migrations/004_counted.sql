@@ -23,6 +23,15 @@ UPDATE records SET
 	outlets = (SELECT COUNT(DISTINCT e.outlet) FROM events e
 		WHERE e.record = records.id AND e.status IN ('asserted', 'claimed'));
 
+-- A record's example and source URL: its first asserted or claimed
+-- report's, when it has one.
+UPDATE records SET
+	example = (SELECT e.text FROM events e WHERE e.record = records.id AND e.status IN ('asserted', 'claimed')
+		ORDER BY e.id LIMIT 1),
+	source_url = (SELECT d.url FROM events e JOIN documents d ON d.id = e.doc
+		WHERE e.record = records.id AND e.status IN ('asserted', 'claimed') ORDER BY e.id LIMIT 1)
+WHERE asserted + claimed > 0;
+
 UPDATE actors SET
 	reports = (SELECT COUNT(*) FROM events e WHERE e.source = actors.code AND e.status IN ('asserted', 'claimed'))
 		+ (SELECT COUNT(*) FROM events e WHERE e.target = actors.code AND e.status IN ('asserted', 'claimed')),
