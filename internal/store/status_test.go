@@ -200,7 +200,7 @@ func migrateV3(t *testing.T, db *sql.DB, d dialect) {
 		`INSERT INTO records (source, target, root, cameo, plover, goldstein, quad_class, first_date, last_date,
 			mentions, articles, outlets, asserted, claimed, denied, negated, hypothetical, example, source_url, added, updated)
 			VALUES ('CHL', 'PER', '04', '040', 'CONSULT', 1, 1, '2020-01-10', '2020-01-10', 1, 1, 1, 0, 0, 0, 1, 0, '', '', '', ''),
-			('PER', 'CHL', '04', '040', 'CONSULT', 1, 1, '2020-01-10', '2020-01-10', 1, 1, 1, 1, 0, 0, 0, 0, '', '', '', '')`,
+			('PER', 'CHL', '04', '043', 'CONSULT', 1, 1, '2020-01-10', '2020-01-10', 1, 1, 1, 1, 0, 0, 0, 0, '', '', '', '')`,
 		`INSERT INTO events (doc, record, event_id, sentence, date, outlet, source, source_actor, target, target_actor,
 			cameo, plover, mode, goldstein, quad_class, verb, verb_start, verb_stop, negated, modality, status,
 			reported_by, claimant, quote_id, contests, location, text, pattern, sentence_start, sentence_stop)
@@ -236,6 +236,9 @@ func checkV3(t *testing.T, s Store) {
 	for _, r := range all {
 		if want := map[string]string{"PER": "Peru met Chile.", "CHL": ""}[r.Source]; r.Example != want {
 			t.Errorf("record %s>%s example after migration = %q; want %q", r.Source, r.Target, r.Example, want)
+		}
+		if r.CAMEO != "040" {
+			t.Errorf("record %s>%s code after migration = %s; want its report's 040", r.Source, r.Target, r.CAMEO)
 		}
 	}
 	as, err := s.Actors(ctx, ActorFilter{})

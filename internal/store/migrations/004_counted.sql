@@ -23,6 +23,19 @@ UPDATE records SET
 	outlets = (SELECT COUNT(DISTINCT e.outlet) FROM events e
 		WHERE e.record = records.id AND e.status IN ('asserted', 'claimed'));
 
+-- A record's code: the one most of its asserted and claimed reports
+-- gave, then most reports (qRecordCode in Go).
+UPDATE records SET
+	cameo = (SELECT e.cameo FROM events e WHERE e.id = (SELECT MIN(id) FROM events WHERE record = records.id GROUP BY cameo
+		ORDER BY SUM(CASE WHEN status IN ('asserted', 'claimed') THEN 1 ELSE 0 END) DESC, COUNT(*) DESC, MIN(id) LIMIT 1)),
+	plover = (SELECT e.plover FROM events e WHERE e.id = (SELECT MIN(id) FROM events WHERE record = records.id GROUP BY cameo
+		ORDER BY SUM(CASE WHEN status IN ('asserted', 'claimed') THEN 1 ELSE 0 END) DESC, COUNT(*) DESC, MIN(id) LIMIT 1)),
+	goldstein = (SELECT e.goldstein FROM events e WHERE e.id = (SELECT MIN(id) FROM events WHERE record = records.id GROUP BY cameo
+		ORDER BY SUM(CASE WHEN status IN ('asserted', 'claimed') THEN 1 ELSE 0 END) DESC, COUNT(*) DESC, MIN(id) LIMIT 1)),
+	quad_class = (SELECT e.quad_class FROM events e WHERE e.id = (SELECT MIN(id) FROM events WHERE record = records.id GROUP BY cameo
+		ORDER BY SUM(CASE WHEN status IN ('asserted', 'claimed') THEN 1 ELSE 0 END) DESC, COUNT(*) DESC, MIN(id) LIMIT 1))
+WHERE EXISTS (SELECT 1 FROM events WHERE record = records.id);
+
 -- A record's example and source URL: its first asserted or claimed
 -- report's, when it has one.
 UPDATE records SET
