@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,7 +18,7 @@ import (
 )
 
 func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	c := newInputCommand("code", "Codes the events of documents (files, directories, - for stdin): one JSON object per event.", stderr, "jsonl", "tsv")
+	c := newInputCommand("code", stdout, "jsonl", "tsv")
 	fs := c.fs
 	explain := fs.Bool("explain", false, "after each event, show the sentence with the matched actors, verb and pattern")
 	workers := fs.Int("workers", 0, "documents coded at once (0: one per core)")
@@ -57,6 +58,13 @@ func cmdCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	})
 }
 
+// isWarning reports whether err only tells of a repair or a file left out
+// (ingest.Warning): the batch has not failed.
+func isWarning(err error) bool {
+	var w *ingest.Warning
+	return errors.As(err, &w)
+}
+
 // run codes the command's inputs with workers goroutines, reports each
 // document that fails on its own line, and calls emit with each result in
 // input order; errPartial when some document failed.
@@ -65,9 +73,12 @@ func (c *inputCommand) run(ctx context.Context, cfg pipeline.Config, workers int
 	err := pipeline.Run(ctx, cfg, workers, ingest.Read(ctx, c.fs.Args(), c.in.options(stdin)), func(res doc.Result, err error) error {
 		if err != nil {
 			fmt.Fprintln(stderr, oneLine(err.Error()))
-			failed++
+			if !isWarning(err) {
+				failed++
+			}
 			return nil
 		}
+		warnAssumed(stderr, &res.Document)
 		return emit(&res)
 	})
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -16,16 +15,21 @@ import (
 )
 
 func cmdDict(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "lookup" {
-		return fmt.Errorf("%w: dyad dict lookup [-date YYYY-MM-DD] [-dict FILE] \"TEXT\"", errUsage)
+	switch {
+	case len(args) == 0:
+		return fmt.Errorf("%w: dict needs a command (lookup)", errUsage)
+	case isHelp(args[0]):
+		fmt.Fprint(stdout, groupUsage("dict"))
+		return errHelp
+	case args[0] != "lookup":
+		return fmt.Errorf("%w: unknown dict command %q (lookup)", errUsage, args[0])
 	}
-	fs := flag.NewFlagSet("dict lookup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("dict lookup", stdout)
 	date := fs.String("date", time.Now().UTC().Format("2006-01-02"), "the date roles are resolved on (YYYY-MM-DD)")
 	var dicts stringList
 	fs.Var(&dicts, "dict", "add a dictionary `file` or directory (repeatable)")
-	if err := fs.Parse(args[1:]); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := fs.parse(args[1:]); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: dict lookup needs a phrase or sentence to look up", errUsage)
@@ -40,9 +44,11 @@ func cmdDict(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	d := &doc.Document{ID: "lookup", Date: *date, Text: strings.Join(fs.Args(), " ")}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
+	found := 0
 	for _, s := range text.NewAnalyzer(cfg.Model).Analyze(d.Text) {
 		ms := cfg.KB.Actors.Match(d.Text, s.Tokens, nil)
 		for _, m := range ms {
+			found++
 			fmt.Fprintf(w, "mention %q: %s code=%s country=%s sector=%s", m.Span.In(d.Text), m.Kind, m.Code, m.Country, m.Sector)
 			if m.ID != "" {
 				fmt.Fprintf(w, " id=%s", m.ID)
@@ -69,6 +75,7 @@ func cmdDict(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				continue // inside a larger phrase
 			}
 			for _, a := range as.Actors(np) {
+				found++
 				fmt.Fprintf(w, "actor %q: %s", a.Text, a.Code)
 				if a.Identifier != "" {
 					fmt.Fprintf(w, " identifier=%s", a.Identifier)
@@ -76,6 +83,10 @@ func cmdDict(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				w.WriteByte('\n')
 			}
 		}
+	}
+	if found == 0 {
+		// Exit status 1, as grep's for no match.
+		return fmt.Errorf("no dictionary entry matches %q", d.Text)
 	}
 	return nil
 }

@@ -3,25 +3,17 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"dyad/internal/export"
 	"dyad/internal/store"
 )
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad export -db DB [flags]\n\n%s\n\n",
-			"Writes the event records of a store, newest first: JSON Lines, CSV, or the GDELT 2.0 event table (docs/operations.md).")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("export", stdout)
 	db := fs.String("db", "", "the store: a SQLite file or a postgres:// URL")
 	format := fs.String("format", export.Formats[0], "output: "+strings.Join(export.Formats, ", "))
 	var f store.EventFilter
@@ -35,8 +27,8 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	status := fs.String("status", "", "records with a report of these statuses, comma-separated, or all: "+
 		strings.Join(store.Statuses, ",")+" (default: asserted,claimed; gdelt takes those two only)")
 	limit := fs.Int("limit", 0, "at most this many records (0: all)")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := fs.parse(args); err != nil {
+		return err
 	}
 	switch {
 	case *db == "":
@@ -45,29 +37,24 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("%w: export takes no arguments (got %q)", errUsage, fs.Args())
 	case !slices.Contains(export.Formats, *format):
 		return fmt.Errorf("%w: unknown -format %q (%s)", errUsage, *format, strings.Join(export.Formats, ", "))
-	case *limit < 0:
-		return fmt.Errorf("%w: -limit %d is negative", errUsage, *limit)
 	}
 	if *status != "" {
 		f.Status = strings.Split(*status, ",")
 		if *status == "all" {
 			f.Status = store.Statuses
 		}
+	}
+	if err := checkEventFilter(f); err != nil {
+		return err
+	}
+	if *format == "gdelt" {
 		for _, st := range f.Status {
-			switch {
-			case !slices.Contains(store.Statuses, st):
-				return fmt.Errorf("%w: -status %q: %q is not a status (%s, or all)", errUsage, *status, st, strings.Join(store.Statuses, ","))
-			case *format == "gdelt" && !slices.Contains(store.CountedStatuses, st):
+			if !slices.Contains(store.CountedStatuses, st) {
 				return fmt.Errorf("%w: -status %q: GDELT rows are events: asserted and claimed reports only", errUsage, *status)
 			}
 		}
 	}
-	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
-		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
-			return fmt.Errorf("%w: -%s %q: want YYYY-MM-DD", errUsage, d.name, d.v)
-		}
-	}
-	st, err := store.Open(ctx, *db, store.Options{})
+	st, err := openStore(ctx, *db, false, "dyad ingest creates one")
 	if err != nil {
 		return err
 	}

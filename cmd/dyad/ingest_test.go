@@ -15,6 +15,7 @@ import (
 
 	"dyad/internal/export"
 	"dyad/internal/store"
+	"dyad/internal/testenv"
 )
 
 // guardian is the news corpus beside the checkout; tests that need it skip
@@ -24,7 +25,7 @@ var guardian = filepath.Join("..", "..", "..", "shared", "corpus", "guardian-dev
 func needGuardian(t testing.TB) {
 	t.Helper()
 	if _, err := os.Stat(guardian); err != nil {
-		t.Skipf("skipped: %s is absent (the shared corpus beside this checkout)", guardian)
+		testenv.Absent(t, "skipped: %s is absent (the shared corpus beside this checkout)", guardian)
 	}
 }
 
@@ -72,15 +73,16 @@ func TestIngestTwice(t *testing.T) {
 		t.Errorf("ingest exit = %d; want 1 (one bad line)", code)
 	}
 	lines := strings.Split(strings.TrimSpace(errs), "\n")
-	if len(lines) != 2 || !strings.Contains(lines[0], "news.jsonl:3") || !strings.Contains(lines[1], "6 documents read, 5 new, 0 already stored, 1 failed") {
-		t.Errorf("ingest stderr = %q; want the bad line named, then the summary", errs)
+	if len(lines) != 3 || !strings.Contains(lines[0], "news.jsonl:3") || !strings.HasPrefix(lines[1], "talks: no date given or found in the text; assumed ") ||
+		!strings.Contains(lines[2], "6 documents read, 5 new, 0 already stored, 1 failed") {
+		t.Errorf("ingest stderr = %q; want the bad line named, the undated talks.txt named, then the summary", errs)
 	}
 	first := counts(t, db)
 	if first.Documents != 5 || first.Events == 0 || first.Records == 0 || first.Records > first.Events {
 		t.Errorf("Counts after ingest = %+v; want 5 documents with events", first)
 	}
 	code, _, errs = runDyad(t, "", "ingest", "-db", db, "-workers", "1", dir)
-	if code != 1 || !strings.Contains(errs, "6 documents read, 0 new, 5 already stored, 1 failed; 0 events, 0 new records") {
+	if code != 1 || !strings.Contains(errs, "6 documents read, 0 new, 5 already stored, 1 failed, 0 skipped; 0 events, 0 new records") {
 		t.Errorf("second ingest = %d %q; want every document already stored", code, errs)
 	}
 	if again := counts(t, db); again != first {
@@ -116,9 +118,11 @@ func TestIngestUsage(t *testing.T) {
 		{[]string{"ingest", "-db", db, "-feed", "ftp://example.org/feed.xml"}, `-feed "ftp://example.org/feed.xml": not an http or https URL`},
 		{[]string{"ingest", "-db", db, "-feed", "feeds.example.org/rss"}, "not an http or https URL"},
 		{[]string{"ingest", "-db", db, "-every", "1m", "x.txt"}, "-every polls feeds"},
+		{[]string{"ingest", "-db", db, "-max-items", "0", "-feed", "https://example.org/rss"}, "-max-items 0: want a positive number"},
+		{[]string{"ingest", "-db", db, "-round-timeout", "-1s", "-feed", "https://example.org/rss"}, "-round-timeout -1s: must not be negative"},
 		{[]string{"export", "-db", db, "-format", "xml"}, `unknown -format "xml"`},
 		{[]string{"export"}, "needs -db"},
-		{[]string{"export", "-db", db, "-from", "March"}, `-from "March"`},
+		{[]string{"export", "-db", db, "-from", "March"}, `-from: "March" is not a date`},
 		{[]string{"export", "-db", db, "-status", "asserted,rumoured"}, `"rumoured" is not a status`},
 		{[]string{"export", "-db", db, "-status", "negated", "-format", "gdelt"}, "GDELT rows are events"},
 	} {
@@ -148,6 +152,10 @@ func feedServer(t *testing.T) *httptest.Server {
 			fmt.Fprintf(w, "<html><body><nav>Home</nav><article><p>%s</p></article></body></html>", text)
 		}
 	}
+	mux.HandleFunc("GET /api/events", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"events":[{"text":"Iran rejected an offer from the United States."}]}`)
+	})
 	mux.HandleFunc("GET /one", page("Iran rejected an offer from the United States to join the coalition against the militants."))
 	mux.HandleFunc("GET /two", page("Police arrested two protesters in Oslo after the talks with Chile ended."))
 	srv = httptest.NewServer(mux)
@@ -158,7 +166,7 @@ func feedServer(t *testing.T) *httptest.Server {
 func TestIngestFeed(t *testing.T) {
 	srv := feedServer(t)
 	db := filepath.Join(t.TempDir(), "dyad.db")
-	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-feed", srv.URL+"/rss")
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-allow-private", "-feed", srv.URL+"/rss")
 	if code != 1 || !strings.Contains(errs, srv.URL+"/gone: HTTP error: 404") || !strings.Contains(errs, "3 documents read, 2 new") {
 		t.Errorf("ingest -feed = %d %q; want the missing article named, two stored", code, errs)
 	}
@@ -181,7 +189,7 @@ func TestIngestFeed(t *testing.T) {
 	defer cancel()
 	var out strings.Builder
 	errb := &cancelAt{at: "round 2:", cancel: cancel}
-	code = run(ctx, []string{"ingest", "-db", db, "-feed", srv.URL + "/rss", "-every", "100ms"}, strings.NewReader(""), &out, errb)
+	code = run(ctx, []string{"ingest", "-db", db, "-allow-private", "-feed", srv.URL + "/rss", "-every", "100ms"}, strings.NewReader(""), &out, errb)
 	if ctx.Err() == context.DeadlineExceeded {
 		t.Fatalf("ingest -every: no round 2 within a minute: %s", errb.String())
 	}
@@ -302,6 +310,205 @@ func TestCountDocuments(t *testing.T) {
 	if n := countDocuments([]string{p}); n != 3 {
 		t.Errorf("countDocuments(blank lines) = %d; want 3", n)
 	}
+}
+
+// Invalid UTF-8 repairs a document instead of rejecting it: one warning
+// line naming it and the bytes replaced, the document stored with U+FFFD
+// in its text, exit 0.
+func TestIngestInvalidUTF8(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"latin1.txt":  "Norway accused Chile of bad faith in the caf\xe9 talks.",
+		"news.jsonl":  "{\"id\":\"j1\",\"date\":\"2024-03-05\",\"text\":\"Iran rejected an offer from the United States \xff\xfe to join the coalition.\"}\n",
+		"records.xml": "<S><Sentence id=\"x1\" date=\"20240306\"><Text>Police arrested two protesters in Bogot\xe1.</Text></Sentence></S>",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-date", "2024-03-01", dir)
+	for _, want := range []string{
+		"warning: " + filepath.Join(dir, "latin1.txt") + ": invalid UTF-8: 1 byte replaced with U+FFFD",
+		"warning: " + filepath.Join(dir, "news.jsonl") + ":1: invalid UTF-8: 2 bytes replaced with U+FFFD",
+		"warning: " + filepath.Join(dir, "records.xml") + ":record x1: invalid UTF-8: 1 byte replaced with U+FFFD",
+		"3 documents read, 3 new, 0 already stored, 0 failed, 0 skipped",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("ingest stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if code != 0 {
+		t.Errorf("ingest exit = %d; want 0 (a repaired document is no failure)", code)
+	}
+	s, err := store.Open(context.Background(), db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if c, err := s.Counts(context.Background()); err != nil || c.Documents != 3 {
+		t.Errorf("Counts = %+v, %v; want 3 documents", c, err)
+	}
+}
+
+// A directory's binary and other skipped files are named, one line each,
+// and counted in the summary; they fail nothing.
+func TestIngestSkippedFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"talks.txt":     "Ministers from Norway and Chile met in Oslo on Tuesday to discuss fishing rights.",
+		"photo.jpg":     "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01",
+		"sub/model.bin": "\x00\x01\x02\x03\x04",
+		"notes.md":      "# notes",
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-date", "2024-03-01", dir)
+	for _, want := range []string{
+		"skipped: " + filepath.Join(dir, "photo.jpg") + ": binary file\n",
+		"skipped: " + filepath.Join(dir, "sub", "model.bin") + ": binary file\n",
+		"skipped: " + filepath.Join(dir, "notes.md") + ": not a document file (.md)\n",
+		"1 documents read, 1 new, 0 already stored, 0 failed, 3 skipped;",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("ingest stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if code != 0 {
+		t.Errorf("ingest exit = %d; want 0", code)
+	}
+}
+
+// A feed on a loopback address is refused without -allow-private: an error
+// naming the feed, exit 1, nothing stored. With it, a link to a page that
+// is not an article (JSON, as dyad's own API serves) is skipped and named.
+func TestIngestFeedPrivate(t *testing.T) {
+	srv := feedServer(t)
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-feed", srv.URL+"/rss")
+	if code != 1 || !strings.Contains(errs, srv.URL+"/rss: refused: 127.0.0.1 is a loopback address") {
+		t.Errorf("ingest -feed (loopback) = %d %q; want exit 1, the feed refused", code, errs)
+	}
+	if c := counts(t, db); c.Documents != 0 {
+		t.Errorf("Counts = %+v; want nothing stored", c)
+	}
+	api := srv.URL + "/api/events"
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /rss", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>T</title><item><title>API</title><link>%s</link></item><item><title>One</title><link>%s/one</link></item></channel></rss>`, api, srv.URL)
+	})
+	feeds := httptest.NewServer(mux)
+	defer feeds.Close()
+	code, _, errs = runDyad(t, "", "ingest", "-db", db, "-allow-private", "-feed", feeds.URL+"/rss")
+	want := "skipped: " + api + " (in feed " + feeds.URL + "/rss): content type \"application/json\": not an article's content type"
+	if code != 0 || !strings.Contains(errs, want) || !strings.Contains(errs, "1 documents read, 1 new, 0 already stored, 0 failed, 1 skipped") {
+		t.Errorf("ingest -allow-private -feed = %d %q; want exit 0, %q, one stored, one skipped", code, errs, want)
+	}
+}
+
+// A malformed feed (an HTTP error, an empty body, an HTML page, broken
+// XML, JSON that is not a JSON Feed) is an error naming the feed, counted
+// in the summary, exit 1; the good feed beside them is read.
+func TestIngestFeedMalformed(t *testing.T) {
+	good := feedServer(t)
+	mux := http.NewServeMux()
+	for path, body := range map[string]string{
+		"/empty":  "",
+		"/page":   "<html><body><p>Welcome to the Herald.</p></body></html>",
+		"/cut":    `<?xml version="1.0"?><rss version="2.0"><channel><title>X</title><item><title>a</ti`,
+		"/object": `{"events":[{"id":1,"text":"Iran rejected an offer."}]}`,
+	} {
+		mux.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) })
+	}
+	mux.HandleFunc("GET /down", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) })
+	bad := httptest.NewServer(mux)
+	defer bad.Close()
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	args := []string{"ingest", "-db", db, "-allow-private", "-feed", good.URL + "/rss"}
+	for _, p := range []string{"/empty", "/page", "/cut", "/object", "/down"} {
+		args = append(args, "-feed", bad.URL+p)
+	}
+	code, _, errs := runDyad(t, "", args...)
+	for _, want := range []string{
+		bad.URL + "/empty: malformed feed: empty body\n",
+		bad.URL + "/page: malformed feed: an HTML page, not RSS, Atom or JSON Feed\n",
+		bad.URL + "/cut: malformed feed: XML syntax error on line 1: unexpected EOF\n",
+		bad.URL + "/object: malformed feed: JSON, but not a JSON Feed",
+		bad.URL + "/down: HTTP error: 503 Service Unavailable\n",
+		"3 documents read, 2 new, 0 already stored, 1 failed, 0 skipped, 5 feeds failed;",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("ingest stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if code != 1 {
+		t.Errorf("ingest exit = %d; want 1", code)
+	}
+	// A malformed feed alone fails the run.
+	code, _, errs = runDyad(t, "", "ingest", "-db", db, "-allow-private", "-feed", bad.URL+"/object")
+	if code != 1 || !strings.Contains(errs, "0 documents read, 0 new, 0 already stored, 0 failed, 0 skipped, 1 feed failed;") {
+		t.Errorf("ingest -feed (JSON, not a feed) = %d %q; want exit 1, the feed counted", code, errs)
+	}
+}
+
+// bigFeedServer serves a feed of n items whose articles each take delay.
+func bigFeedServer(t *testing.T, n int, delay time.Duration) *httptest.Server {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /rss", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Wire</title>`)
+		for i := range n {
+			fmt.Fprintf(w, "<item><title>Story %d</title><link>/a/%d</link><pubDate>Tue, 05 Mar 2024 08:00:00 +0000</pubDate></item>\n", i, i)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	})
+	mux.HandleFunc("GET /a/{n}", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return
+		}
+		fmt.Fprintf(w, "<html><body><article><p>Police arrested %s protesters in Oslo after the talks with Chile ended.</p></article></body></html>", r.PathValue("n"))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// A 10,000-item feed finishes a round within its caps: -max-items new
+// articles (the rest named in one line), or -round-timeout, whichever comes
+// first. One article at a time, as before, the round took 10,000 x 30 ms.
+func TestIngestFeedCaps(t *testing.T) {
+	srv := bigFeedServer(t, 10_000, 30*time.Millisecond)
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	start := time.Now()
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, "-allow-private", "-feed", srv.URL+"/rss")
+	el := time.Since(start)
+	want := "skipped: " + srv.URL + "/rss: 9900 more new items over the cap of 100 a feed a round (-max-items): the next round (or run) fetches them"
+	if code != 0 || !strings.Contains(errs, want) || !strings.Contains(errs, "100 documents read, 100 new, 0 already stored, 0 failed, 9900 skipped, 0 feeds failed;") {
+		t.Errorf("ingest -feed (10,000 items) = %d %q; want exit 0, 100 stored, the rest named", code, errs)
+	}
+	if el > 30*time.Second {
+		t.Errorf("ingest -feed (10,000 items) took %v; want well under 30 s", el)
+	}
+	t.Logf("default caps: %v", el)
+
+	// No item cap to speak of: the round stops at -round-timeout.
+	start = time.Now()
+	code, _, errs = runDyad(t, "", "ingest", "-db", db, "-allow-private", "-max-items", "100000", "-round-timeout", "2s", "-feed", srv.URL+"/rss")
+	el = time.Since(start)
+	want = "warning: " + srv.URL + "/rss: round 1 stopped after 2s (-round-timeout): the rest of the feed waits for the next round (or run)"
+	if code != 0 || !strings.Contains(errs, want) {
+		t.Errorf("ingest -round-timeout 2s = %d %q; want exit 0 and %q", code, errs, want)
+	}
+	if el > 20*time.Second {
+		t.Errorf("ingest -round-timeout 2s took %v; want the round cut at 2 s", el)
+	}
+	t.Logf("-round-timeout 2s: %v", el)
 }
 
 // TestIngestNewMetadata (issue 16, finding 2): ingesting a stored text

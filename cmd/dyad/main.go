@@ -7,7 +7,8 @@
 //	dyad tagger train -o MODEL FILE.conllu...
 //	dyad tagger eval [-model MODEL] FILE.conllu...
 //
-// Run "dyad help" for the full list.
+// Run "dyad help" for the full list (usage.go), "dyad COMMAND -h" for a
+// command's flags.
 package main
 
 import (
@@ -17,25 +18,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
 	"syscall"
 )
-
-const usage = `dyad turns news text into political event data.
-
-Usage:
-  dyad code [flags] FILE...            code political events (JSON Lines)
-  dyad quotes [flags] FILE...          quotations with their speakers (JSON Lines)
-  dyad ingest -db DB [flags] INPUT...  code documents and feeds into a store (SQLite or PostgreSQL)
-  dyad export -db DB [flags]           a store's event records: JSON Lines, CSV or GDELT TSV
-  dyad serve -db DB [flags]            serve the JSON API and the web page over a store (docs/api.md)
-  dyad dict lookup [-date D] "TEXT"    how a phrase resolves in the dictionaries
-  dyad validate [-v] SUITE.xml         run a PETRARCH validation file: failures, then "N passed, M failed"
-  dyad text [flags] FILE...            print sentences and tagged tokens
-  dyad tagger train [flags] FILE...    train the part-of-speech tagger on CoNLL-U files
-  dyad tagger eval [flags] FILE...     tagger accuracy and speed against CoNLL-U files
-
-Run "dyad COMMAND -h" for a command's flags.
-`
 
 // errUsage marks a command-line mistake: the message is printed with the
 // usage and the exit status is 2.
@@ -48,11 +34,11 @@ func main() {
 	os.Exit(code)
 }
 
-// run executes one command and returns the exit status: 0 success, 1 when
-// some input failed, 2 for a usage error.
+// run executes one command and returns the exit status: 0 success (and
+// -h), 1 when the command or some input failed, 2 for a usage mistake.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, topUsage())
 		return 2
 	}
 	var err error
@@ -62,38 +48,58 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "dict":
 		err = cmdDict(ctx, args[1:], stdout, stderr)
 	case "ingest":
-		err = cmdIngest(ctx, args[1:], stdin, stderr)
+		err = cmdIngest(ctx, args[1:], stdin, stdout, stderr)
 	case "export":
 		err = cmdExport(ctx, args[1:], stdout, stderr)
 	case "quotes":
 		err = cmdQuotes(ctx, args[1:], stdin, stdout, stderr)
 	case "serve":
-		err = cmdServe(ctx, args[1:], stderr)
+		err = cmdServe(ctx, args[1:], stdout, stderr)
 	case "text":
 		err = cmdText(ctx, args[1:], stdin, stdout, stderr)
 	case "tagger":
 		err = cmdTagger(ctx, args[1:], stdout, stderr)
 	case "validate":
 		err = cmdValidate(ctx, args[1:], stdout, stderr)
+	case "version", "-version", "--version":
+		err = cmdVersion(args[1:], stdout)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		if args[0] == "help" && len(args) > 1 && !isHelp(args[1]) {
+			// dyad help tagger train: the usage of tagger train.
+			return run(ctx, append(slices.Clone(args[1:]), "-h"), stdin, stdout, stderr)
+		}
+		fmt.Fprint(stdout, topUsage())
 		return 0
 	default:
-		fmt.Fprintf(stderr, "dyad: unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "dyad: unknown command %q\n\n%s", args[0], topUsage())
 		return 2
 	}
+	name := commandName(args)
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, errHelp):
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "dyad %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "dyad %s: %s\nRun \"dyad %s -h\" for usage.\n", name, strings.TrimPrefix(err.Error(), errUsage.Error()+": "), name)
 		return 2
 	case errors.Is(err, errPartial):
 		return 1
 	default:
-		fmt.Fprintf(stderr, "dyad %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "dyad %s: %v\n", name, err)
 		return 1
 	}
+}
+
+// commandName is the command args run: "export", or "tagger train" for
+// a command of a group.
+func commandName(args []string) string {
+	if len(args) > 1 {
+		for _, c := range commandTable {
+			if c.name == args[0]+" "+args[1] {
+				return c.name
+			}
+		}
+	}
+	return args[0]
 }
 
 // errPartial reports that some inputs failed and were reported already.

@@ -23,7 +23,7 @@ func TestUsage(t *testing.T) {
 			t.Errorf("dyad %q exit = %d; want 2", args, code)
 		}
 	}
-	if code, out, _ := runDyad(t, "", "help"); code != 0 || !strings.Contains(out, "dyad text") {
+	if code, out, _ := runDyad(t, "", "help"); code != 0 || !strings.Contains(out, "dyad text [flags] INPUT...") {
 		t.Errorf("dyad help = %d %q", code, out)
 	}
 }
@@ -118,7 +118,8 @@ func TestCodeWithUserDict(t *testing.T) {
 	if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &e); err != nil {
 		t.Fatalf("output %q: %v", out, err)
 	}
-	if e.Source.Code != "CHLMIL" || e.Target.Code != "PERMIL" || e.CAMEO != "0874" || e.Date != "2020-01-02" {
+	// "on Sunday": the Sunday before -date, a Thursday.
+	if e.Source.Code != "CHLMIL" || e.Target.Code != "PERMIL" || e.CAMEO != "0874" || e.Date != "2019-12-29" {
 		t.Errorf("event = %+v", e)
 	}
 }

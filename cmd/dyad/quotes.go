@@ -10,7 +10,7 @@ import (
 )
 
 func cmdQuotes(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	c := newInputCommand("quotes", "Prints the quotations of documents with their speakers: one JSON object per quote.", stderr, "jsonl")
+	c := newInputCommand("quotes", stdout, "jsonl")
 	var dicts stringList
 	c.fs.Var(&dicts, "dict", "add a dictionary `file` or directory (repeatable)")
 	if err := c.parse(args); err != nil {

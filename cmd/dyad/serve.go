@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,31 +13,29 @@ import (
 	"time"
 
 	"dyad/internal/server"
-	"dyad/internal/store"
 	"dyad/internal/text"
 )
 
 // cmdServe runs the HTTP API and web page over a store until ctx ends
 // (Ctrl-C or SIGTERM, from main), then lets requests in flight finish.
-func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", "", "the store: a SQLite `file` (created when absent) or a postgres:// URL")
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", stdout)
+	db := fs.String("db", "", "the store: a SQLite `file` or a postgres:// URL")
+	create := fs.Bool("create", false, "create the store when it does not exist (to fill it by POST /api/documents)")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
 	tokenFile := fs.String("token-file", "", "`file` holding the bearer token that POST /api/documents requires (without it, posting is disabled)")
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest body POST /api/documents accepts")
 	maxConns := fs.Int("max-conns", server.DefaultMaxConns, "most connections served at once (more wait for one to close)")
 	var dicts stringList
 	fs.Var(&dicts, "dict", "add a dictionary `file` or directory for coding posted documents (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: dyad serve --db D [--addr A] [--token-file F] [--dict ...]\n\nServes the JSON API and the web page over a store (docs/api.md).\n\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := fs.parse(args); err != nil {
+		return err
 	}
 	if *db == "" || fs.NArg() > 0 {
-		return fmt.Errorf("%w: serve needs --db and takes no arguments", errUsage)
+		return fmt.Errorf("%w: serve needs -db and takes no arguments", errUsage)
+	}
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		return fmt.Errorf("%w: -addr %q: want HOST:PORT (127.0.0.1:8080)", errUsage, *addr)
 	}
 	if *maxConns < 1 {
 		return fmt.Errorf("%w: -max-conns %d: want 1 or more", errUsage, *maxConns)
@@ -58,7 +55,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, *db, store.Options{})
+	st, err := openStore(ctx, *db, *create, "dyad ingest creates one, or serve -create an empty one")
 	if err != nil {
 		return err
 	}

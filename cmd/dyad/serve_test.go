@@ -24,7 +24,7 @@ func TestServeUsage(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"serve"}, 2, "needs --db"},
+		{[]string{"serve"}, 2, "needs -db"},
 		{[]string{"serve", "-db", filepath.Join(dir, "x.db"), "extra"}, 2, "takes no arguments"},
 		{[]string{"serve", "-db", filepath.Join(dir, "x.db"), "-token-file", filepath.Join(dir, "none")}, 1, "token file"},
 		{[]string{"serve", "-db", filepath.Join(dir, "x.db"), "-token-file", empty}, 1, "one token"},
@@ -51,7 +51,7 @@ func TestServe(t *testing.T) {
 	pr, pw := io.Pipe()
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "-db", filepath.Join(dir, "dyad.db"), "-addr", "127.0.0.1:0", "-token-file", token},
+		done <- run(ctx, []string{"serve", "-db", filepath.Join(dir, "dyad.db"), "-create", "-addr", "127.0.0.1:0", "-token-file", token},
 			strings.NewReader(""), io.Discard, pw)
 		pw.Close()
 	}()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +15,11 @@ import (
 
 func cmdTagger(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: dyad tagger train|eval ...", errUsage)
+		return fmt.Errorf("%w: tagger needs a command (train, eval)", errUsage)
+	}
+	if isHelp(args[0]) {
+		fmt.Fprint(stdout, groupUsage("tagger"))
+		return errHelp
 	}
 	switch args[0] {
 	case "train":
@@ -45,16 +48,15 @@ func readTreebanks(paths []string) ([]text.TaggedSentence, error) {
 }
 
 func cmdTaggerTrain(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("tagger train", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("tagger train", stdout)
 	out := fs.String("o", "tagger.bin.gz", "write the model to this file")
 	var opt text.TrainOptions
 	fs.IntVar(&opt.Iterations, "iter", 10, "perceptron epochs per pass")
 	fs.IntVar(&opt.Folds, "folds", 4, "jackknife folds for the second pass")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	fs.IntVar(&opt.MinCount, "min-count", 1, "drop features seen fewer times")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := fs.parse(args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: tagger train needs CoNLL-U files", errUsage)
@@ -86,12 +88,11 @@ func cmdTaggerTrain(args []string, stdout, stderr io.Writer) error {
 }
 
 func cmdTaggerEval(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("tagger eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("tagger eval", stdout)
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
 	confusions := fs.Int("confusions", 0, "also print the N most frequent errors (gold -> got)")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := fs.parse(args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: tagger eval needs CoNLL-U files", errUsage)

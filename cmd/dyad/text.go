@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"dyad/internal/doc"
 	"dyad/internal/ingest"
@@ -23,9 +24,17 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.date, "date", "", "date (YYYY-MM-DD) for documents without one (default today)")
+	fs.StringVar(&f.date, "date", "", "date (YYYY-MM-DD) for documents that give none, in metadata or in a dateline (default: today, with a warning per document)")
 	fs.IntVar(&f.maxBytes, "max-doc-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
 	fs.IntVar(&f.maxToks, "max-sentence-tokens", text.DefaultMaxSentenceTokens, "force a sentence break after this many tokens")
+}
+
+// check validates the flags' values.
+func (f *inputFlags) check() error {
+	if _, err := time.Parse(time.DateOnly, f.date); f.date != "" && err != nil {
+		return fmt.Errorf("%w: -date %q: want YYYY-MM-DD", errUsage, f.date)
+	}
+	return nil
 }
 
 func (f *inputFlags) options(stdin io.Reader) ingest.Options {
@@ -36,28 +45,27 @@ func (f *inputFlags) options(stdin io.Reader) ingest.Options {
 // input flags, a -format among formats (the first is the default), and a
 // usage text.
 type inputCommand struct {
-	fs      *flag.FlagSet
+	fs      *flagSet
 	in      inputFlags
 	format  *string
 	formats []string
 }
 
-func newInputCommand(name, what string, stderr io.Writer, formats ...string) *inputCommand {
-	c := &inputCommand{fs: flag.NewFlagSet(name, flag.ContinueOnError), formats: formats}
-	c.fs.SetOutput(stderr)
-	c.fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad %s [flags] INPUT...\n\n%s\n\n", name, what)
-		c.fs.PrintDefaults()
-	}
-	c.in.register(c.fs)
+func newInputCommand(name string, stdout io.Writer, formats ...string) *inputCommand {
+	c := &inputCommand{fs: newFlagSet(name, stdout), formats: formats}
+	c.in.register(c.fs.FlagSet)
 	c.format = c.fs.String("format", formats[0], "output: "+strings.Join(formats, " or "))
 	return c
 }
 
-// parse parses args and checks that inputs were named and the format is known.
+// parse parses args and checks that inputs were named, and the format
+// and -date are valid.
 func (c *inputCommand) parse(args []string) error {
-	if err := c.fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := c.fs.parse(args); err != nil {
+		return err
+	}
+	if err := checkDate(c.in.date); err != nil {
+		return err
 	}
 	if c.fs.NArg() == 0 {
 		return fmt.Errorf("%w: %s needs at least one INPUT (a file, a directory, or - for stdin)", errUsage, c.fs.Name())
@@ -65,11 +73,11 @@ func (c *inputCommand) parse(args []string) error {
 	if !slices.Contains(c.formats, *c.format) {
 		return fmt.Errorf("%w: unknown -format %q (%s)", errUsage, *c.format, strings.Join(c.formats, ", "))
 	}
-	return nil
+	return c.in.check()
 }
 
 func cmdText(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	c := newInputCommand("text", "Prints the sentences and tagged tokens of documents (files, directories, - for stdin).", stderr, "text", "jsonl")
+	c := newInputCommand("text", stdout, "text", "jsonl")
 	if err := c.parse(args); err != nil {
 		return err
 	}
@@ -86,7 +94,9 @@ func cmdText(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	for d, err := range ingest.Read(ctx, fs.Args(), in.options(stdin)) {
 		if err != nil {
 			fmt.Fprintln(stderr, err)
-			failed++
+			if !isWarning(err) {
+				failed++
+			}
 			continue
 		}
 		if *format == "text" {

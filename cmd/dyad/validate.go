@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,15 +13,10 @@ import (
 )
 
 func cmdValidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: dyad validate [flags] SUITE.xml\n\nRuns a PETRARCH/TABARI validation file with the dictionaries its <Environment> names\n(paths relative to the file); prints each failing record and ends with \"N passed, M failed\".")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("validate", stdout)
 	verbose := fs.Bool("v", false, "also print the records that pass")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	if err := fs.parse(args); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: validate takes one suite file", errUsage)

@@ -52,6 +52,8 @@ type sentenceCoder struct {
 	mentions []doc.Mention
 	p        clause.Parse
 	act      actor.Sentence
+	refs     []dayRef // the sentence's relative days (eventDate), once refsDone
+	refsDone bool
 }
 
 func (sc *sentenceCoder) actors(np int) []doc.Actor       { return sc.act.Actors(np) }
@@ -208,7 +210,7 @@ func (sc *sentenceCoder) predicate(si, pi int) ([]doc.Event, bool) {
 			}(reverse, src, *tgt)
 		}
 		out = append(out, doc.Event{
-			DocID: sc.d.ID, Sentence: si, Date: sc.d.Date,
+			DocID: sc.d.ID, Sentence: si, Date: sc.eventDate(pr.Head, sc.modality(pi)), DateAssumed: sc.d.DateAssumed,
 			Source: src, Target: tgt,
 			CAMEO: info.Code, PLOVER: info.Plover, Mode: info.Mode,
 			Goldstein: info.Goldstein, QuadClass: int(info.Quad),

@@ -13,20 +13,24 @@ type Actor struct {
 // Event is one coded event: source did verb to target.
 type Event struct {
 	// ID is DocID#eN, N from 1 in the order dyad codes the events.
-	ID        string  `json:"id"`
-	DocID     string  `json:"doc_id"`
-	Sentence  int     `json:"sentence"`
-	Date      string  `json:"date"`
-	Source    Actor   `json:"source"`
-	Target    *Actor  `json:"target"`
-	CAMEO     string  `json:"cameo"`
-	PLOVER    string  `json:"plover"`
-	Mode      string  `json:"mode"`
-	Goldstein float64 `json:"goldstein"`
-	QuadClass int     `json:"quad_class"`
-	Verb      Phrase  `json:"verb"`
-	Negated   bool    `json:"negated"`
-	Modality  string  `json:"modality"`
+	ID       string `json:"id"`
+	DocID    string `json:"doc_id"`
+	Sentence int    `json:"sentence"`
+	Date     string `json:"date"`
+	// DateAssumed is true when the document's date was neither given
+	// nor read from its text but assumed (the day it was read): Date and
+	// the roles people resolved to may be wrong. Written only when true.
+	DateAssumed bool    `json:"date_assumed,omitempty"`
+	Source      Actor   `json:"source"`
+	Target      *Actor  `json:"target"`
+	CAMEO       string  `json:"cameo"`
+	PLOVER      string  `json:"plover"`
+	Mode        string  `json:"mode"`
+	Goldstein   float64 `json:"goldstein"`
+	QuadClass   int     `json:"quad_class"`
+	Verb        Phrase  `json:"verb"`
+	Negated     bool    `json:"negated"`
+	Modality    string  `json:"modality"`
 	// Status is how the text commits to the event: asserted (the writer
 	// states it), claimed (someone says it), denied (someone denies it),
 	// negated (it did not happen), hypothetical (would, may, plans to).

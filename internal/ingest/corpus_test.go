@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dyad/internal/testenv"
 )
 
 // Shared files outside the repository; the tests skip when they are absent.
@@ -18,7 +20,7 @@ var (
 func need(t testing.TB, path string) {
 	t.Helper()
 	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared test file %s is absent (it lives outside the repository): %v", path, err)
+		testenv.Absent(t, "shared test file %s is absent (it lives outside the repository): %v", path, err)
 	}
 }
 
@@ -102,4 +104,30 @@ func BenchmarkReadJSONL(b *testing.B) {
 			b.Fatalf("read %d documents; want 125", n)
 		}
 	}
+}
+
+// TestTextDateCorpus reads the date from the text of every document of the
+// shared development corpus, as if it had none, and compares it with the
+// date the corpus gives: how often the text gives one, and that every date
+// read agrees (a date read wrong is worse than none).
+func TestTextDateCorpus(t *testing.T) {
+	need(t, guardianDev)
+	docs, found, agree := 0, 0, 0
+	for d, err := range Read(t.Context(), []string{guardianDev}, Options{}) {
+		if err != nil {
+			t.Fatalf("Read(%s): %v", guardianDev, err)
+		}
+		docs++
+		got := TextDate(d.Text)
+		if got == "" {
+			continue
+		}
+		found++
+		if got == d.Date {
+			agree++
+		} else {
+			t.Errorf("document %s: TextDate = %s; the corpus gives %s", d.ID, got, d.Date)
+		}
+	}
+	t.Logf("%s: %d documents, the text gives a date in %d, agreeing with the given date in %d", guardianDev, docs, found, agree)
 }

@@ -14,7 +14,8 @@ var (
 	ErrEmpty = errors.New("empty document")
 	// ErrBinary reports a NUL byte or more than 10% control characters.
 	ErrBinary = errors.New("binary content")
-	// ErrInvalidUTF8 reports text that is not valid UTF-8.
+	// ErrInvalidUTF8 reports text that was not valid UTF-8. It fails no
+	// document: a *Warning wraps it, and the text is repaired.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	// ErrTooLarge reports a document, line or token over Options.MaxBytes.
 	ErrTooLarge = errors.New("over the size limit (--max-doc-bytes)")
@@ -48,6 +49,41 @@ func (e *DocError) Error() string {
 
 // Unwrap returns the underlying error, for errors.Is and errors.As.
 func (e *DocError) Unwrap() error { return e.Err }
+
+// Warning is what a reader did that a user should know of but that fails
+// no document: a document read with its invalid UTF-8 repaired (Skipped
+// 0), or files or links left out (Skipped > 0: a directory's binary
+// file, a feed's link to a private address). Read and Feed yield it as the
+// error of a value with an empty document, before the document it
+// concerns. It is not a *DocError: callers tell it from a failure with
+// errors.As and count it apart.
+type Warning struct {
+	Name    string // the document, file, link or feed
+	Feed    string // the feed that linked Name, or ""
+	Err     error  // what happened
+	Skipped int    // files or links left out; 0 for a repair
+}
+
+// Error returns one line: "skipped: NAME: why" when something was left
+// out, else "warning: NAME: what".
+func (w *Warning) Error() string {
+	prefix := "warning: "
+	if w.Skipped > 0 {
+		prefix = "skipped: "
+	}
+	name := oneLine(w.Name)
+	if w.Feed != "" {
+		name += " (in feed " + oneLine(w.Feed) + ")"
+	}
+	msg := "<nil>"
+	if w.Err != nil {
+		msg = w.Err.Error()
+	}
+	return prefix + name + ": " + oneLine(msg)
+}
+
+// Unwrap returns the underlying error, for errors.Is.
+func (w *Warning) Unwrap() error { return w.Err }
 
 // sizeError is a document or line over the limit. Size < 0 means the size is
 // unknown (reading stopped at the limit).

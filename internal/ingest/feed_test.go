@@ -85,6 +85,19 @@ func newFeedSite(t *testing.T) *feedSite {
 		http.Redirect(w, r, "/rss.xml", http.StatusFound)
 	})
 	handle("GET /notfeed", article("Not a feed", "", para("Just a page.")))
+	handle("GET /empty.xml", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "\n") })
+	handle("GET /cut.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>X</title><item><title>a</ti`)
+	})
+	handle("GET /object.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"events":[{"id":1}]}`)
+	})
+	handle("GET /noitems.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Quiet</title></channel></rss>`)
+	})
+	handle("GET /array.json", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `[1,2]`) })
+	handle("GET /500.xml", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", 500) })
 	s.Server = httptest.NewServer(mux)
 	t.Cleanup(s.Close)
 	return s
@@ -108,12 +121,14 @@ func feedDocs(site *feedSite, f *Fetcher, path string) []string {
 
 func TestFeed(t *testing.T) {
 	site := newFeedSite(t)
-	f := NewFetcher(FetchOptions{Date: testDate})
+	f := NewFetcher(FetchOptions{Date: testDate, AllowPrivate: true})
 	got := feedDocs(site, f, "/rss.xml")
 	want := []string{
 		"SITE/news/talks.html|2024-03-05|The Coastal Herald|Harbour talks end|SITE/news/talks.html|Ministers from Norway and Chile met in Oslo on Tuesday to discuss fishing rights in the southern ocean.",
 		"SITE/news/quotas.html#top|2024-02-29|The Coastal Herald|Quotas|SITE/news/quotas.html#top|Norway accused Chile of bad faith in the negotiations over fishing quotas.",
 		"SITE/news/missing.html: HTTP error: 404 Not Found",
+		"skipped: ftp://example.org/a.html (in feed SITE/rss.xml): not an http or https URL (dyad fetches only http:// and https://)",
+		"skipped: file:///etc/passwd (in feed SITE/rss.xml): not an http or https URL (dyad fetches only http:// and https://)",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Feed(rss) =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -142,8 +157,8 @@ func TestFeed(t *testing.T) {
 		t.Errorf("Seen(quotas.html) = false after fetching it")
 	}
 	// A redirect to the feed is followed.
-	if got := feedDocs(site, NewFetcher(FetchOptions{}), "/to-rss"); len(got) != 3 {
-		t.Errorf("Feed(redirect to rss) = %q; want 3 values", got)
+	if got := feedDocs(site, NewFetcher(FetchOptions{AllowPrivate: true}), "/to-rss"); len(got) != 5 {
+		t.Errorf("Feed(redirect to rss) = %q; want 5 values", got)
 	}
 }
 
@@ -162,13 +177,19 @@ func TestFeedErrors(t *testing.T) {
 		{name: "redirect to file", url: site.URL + "/to-file", is: ErrScheme},
 		{name: "oversize", url: site.URL + "/big.html", opt: FetchOptions{MaxBytes: 32 << 10}, want: "SITE/big.html: response is over the limit of 32768 bytes (--max-doc-bytes)", is: ErrTooLarge},
 		{name: "timeout", url: site.URL + "/slow.xml", opt: FetchOptions{Timeout: 200 * time.Millisecond}},
-		{name: "not a feed", url: site.URL + "/notfeed", want: "SITE/notfeed: malformed feed: not RSS, Atom or JSON Feed", is: ErrMalformed},
+		{name: "not a feed", url: site.URL + "/notfeed", want: "SITE/notfeed: malformed feed: an HTML page, not RSS, Atom or JSON Feed", is: ErrMalformed},
 		{name: "404", url: site.URL + "/nothing.xml", want: "SITE/nothing.xml: HTTP error: 404 Not Found", is: ErrHTTP},
+		{name: "500", url: site.URL + "/500.xml", want: "SITE/500.xml: HTTP error: 500 Internal Server Error", is: ErrHTTP},
+		{name: "empty body", url: site.URL + "/empty.xml", want: "SITE/empty.xml: malformed feed: empty body", is: ErrMalformed},
+		{name: "cut XML", url: site.URL + "/cut.xml", want: "SITE/cut.xml: malformed feed: XML syntax error on line 1: unexpected EOF", is: ErrMalformed},
+		{name: "JSON object", url: site.URL + "/object.json", want: `SITE/object.json: malformed feed: JSON, but not a JSON Feed (no "version": "https://jsonfeed.org/version/1.1")`, is: ErrMalformed},
+		{name: "JSON array", url: site.URL + "/array.json", is: ErrMalformed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			var errs []error
+			tt.opt.AllowPrivate = true // the site is on loopback
 			for d, err := range NewFetcher(tt.opt).Feed(context.Background(), tt.url) {
 				if err == nil {
 					t.Fatalf("Feed(%s) yielded document %q; want an error", tt.url, d.ID)
@@ -186,6 +207,9 @@ func TestFeedErrors(t *testing.T) {
 			if tt.is != nil && !errors.Is(errs[0], tt.is) {
 				t.Errorf("Feed(%s) error %v; want errors.Is %v", tt.url, errs[0], tt.is)
 			}
+			if !errors.Is(errs[0], ErrFeed) {
+				t.Errorf("Feed(%s) error %v; want errors.Is ErrFeed (the feed itself failed)", tt.url, errs[0])
+			}
 			if tt.name == "timeout" {
 				if !strings.Contains(msg, "timed out") {
 					t.Errorf("Feed(slow) error %q; want timed out", msg)
@@ -200,7 +224,7 @@ func TestFeedErrors(t *testing.T) {
 
 func TestFeedCancel(t *testing.T) {
 	site := newFeedSite(t)
-	f := NewFetcher(FetchOptions{})
+	f := NewFetcher(FetchOptions{AllowPrivate: true})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	n := 0
@@ -239,5 +263,18 @@ func TestCheckURL(t *testing.T) {
 		if err != nil && !errors.Is(err, ErrScheme) {
 			t.Errorf("CheckURL(%q) = %v; want ErrScheme", u, err)
 		}
+	}
+}
+
+// A feed without items is a warning, once per Fetcher.
+func TestFeedNoItems(t *testing.T) {
+	site := newFeedSite(t)
+	f := NewFetcher(FetchOptions{AllowPrivate: true})
+	got := feedDocs(site, f, "/noitems.xml")
+	if want := []string{"warning: SITE/noitems.xml: the feed has no items"}; !slices.Equal(got, want) {
+		t.Errorf("Feed(no items) = %q; want %q", got, want)
+	}
+	if got := feedDocs(site, f, "/noitems.xml"); len(got) != 0 {
+		t.Errorf("Feed(no items) again = %q; want nothing", got)
 	}
 }

@@ -3,6 +3,8 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,9 +15,11 @@ import (
 
 // fuzzRead writes data to dir/name and reads it (and stdin, when stdin is
 // true), checking the properties every reader must keep whatever its input:
-// no panic, every error a one-line *DocError, every document non-empty
-// valid UTF-8 within the limit, with a valid date; and no more values than
-// the input could hold.
+// no panic, every error a one-line *DocError or *Warning, every document
+// non-empty valid UTF-8 (invalid input repaired, not refused) within the
+// limit (each U+FFFD may stand for one byte read), with a valid date; a
+// repair warning is followed by its document; and no more values than the
+// input could hold.
 func fuzzRead(t *testing.T, dir, name string, data []byte, max uint16, stdin bool) {
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -31,8 +35,14 @@ func fuzzRead(t *testing.T, dir, name string, data []byte, max uint16, stdin boo
 		limit = DefaultMaxBytes
 	}
 	n := 0
+	repaired := false // the last value was a repair warning
 	for d, err := range Read(context.Background(), inputs, opt) {
 		n++
+		var w *Warning
+		if repaired && err != nil {
+			t.Errorf("repair warning followed by %v; want its document", err)
+		}
+		repaired = errors.As(err, &w) && w.Skipped == 0 && !strings.Contains(w.Err.Error(), "outside")
 		if err != nil {
 			checkErr(t, err)
 			continue
@@ -44,7 +54,7 @@ func fuzzRead(t *testing.T, dir, name string, data []byte, max uint16, stdin boo
 			t.Errorf("document %q: text %q is not valid UTF-8", d.ID, d.Text)
 		case strings.IndexByte(d.Text, 0) >= 0:
 			t.Errorf("document %q: text %q has a NUL byte", d.ID, d.Text)
-		case len(d.Text) > limit:
+		case len(d.Text)-2*strings.Count(d.Text, "\uFFFD") > limit:
 			t.Errorf("document %q: text is %d bytes, over the limit %d", d.ID, len(d.Text), limit)
 		case d.ID == "":
 			t.Errorf("document with text %q has no ID", d.Text)
@@ -53,7 +63,10 @@ func fuzzRead(t *testing.T, dir, name string, data []byte, max uint16, stdin boo
 			t.Errorf("document %q: date %q: %v", d.ID, d.Date, err)
 		}
 	}
-	if max := len(inputs) * (len(data) + 2); n > max {
+	if repaired {
+		t.Errorf("repair warning without its document")
+	}
+	if max := len(inputs) * 2 * (len(data) + 2); n > max {
 		t.Errorf("%d values from %d bytes; want at most %d", n, len(data), max)
 	}
 }
@@ -119,4 +132,56 @@ func FuzzText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, max uint16) {
 		fuzzRead(t, dir, "f.txt", data, max, true)
 	})
+}
+
+// FuzzRepairReader checks that the streaming repair of XML input gives the
+// text and count that repairUTF8 gives, however the input is cut into
+// reads, and that fixesBefore counts the replacements before each offset.
+func FuzzRepairReader(f *testing.F) {
+	for _, s := range []string{"caf\xe9", "ok \xe2\x98", "\xe2\x82\xac euro", "ab\xed\xa0\x80", "", "plain", "\xff\xfe\xfd"} {
+		f.Add([]byte(s), uint8(1))
+		f.Add([]byte(s), uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, chunk uint8) {
+		want, fixed := repairUTF8(string(data))
+		rr := newRepairReader(&chunkReader{data: data, n: int(chunk%7) + 1})
+		got, err := io.ReadAll(rr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want || rr.total != fixed {
+			t.Fatalf("repairReader(%q) = %q, %d fixes; want %q, %d", data, got, rr.total, want, fixed)
+		}
+		if !utf8.Valid(got) {
+			t.Errorf("repairReader(%q) = %q: not valid UTF-8", data, got)
+		}
+		var pos []int // output offsets of the replacements
+		appendRepaired(nil, string(data), func(off int) { pos = append(pos, off) })
+		if len(got) <= fixWindow {
+			for off := range len(got) + 1 {
+				want := 0
+				for want < len(pos) && pos[want] < off {
+					want++
+				}
+				if n := rr.fixesBefore(int64(off)); n != want {
+					t.Fatalf("repairReader(%q).fixesBefore(%d) = %d; want %d", data, off, n, want)
+				}
+			}
+		}
+	})
+}
+
+// chunkReader returns data n bytes at a time.
+type chunkReader struct {
+	data []byte
+	n    int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.data) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), c.n)], c.data)
+	c.data = c.data[n:]
+	return n, nil
 }

@@ -40,8 +40,27 @@ const maxHTMLElements = 100_000
 //
 // Binary content, a page with no article text (ErrNoArticle) and text the
 // checks of plain text refuse are errors; HTML soup is not: it is read as
-// browsers read it.
+// browsers read it, invalid UTF-8 in a UTF-8 page included (each bad byte
+// becomes U+FFFD).
 func HTML(src []byte, contentType, pageURL string) (doc.Document, error) {
+	d, _, err := readHTMLPage(src, contentType, pageURL)
+	return d, err
+}
+
+// readHTMLPage is HTML, and the number of bytes of invalid UTF-8 it replaced.
+func readHTMLPage(src []byte, contentType, pageURL string) (doc.Document, int, error) {
+	d, err := readPage(src, contentType, pageURL)
+	if err != nil {
+		return doc.Document{}, 0, err
+	}
+	fixed := 0
+	if _, name, _ := charset.DetermineEncoding(src, contentType); name == "utf-8" {
+		fixed = invalidUTF8(src)
+	}
+	return d, fixed, nil
+}
+
+func readPage(src []byte, contentType, pageURL string) (doc.Document, error) {
 	if err := checkBinary(src); err != nil {
 		return doc.Document{}, err
 	}
@@ -377,7 +396,7 @@ func (r *reader) readHTML(name, id string, src io.Reader, size int64) bool {
 	if int64(len(b)) > r.max {
 		return r.fail(name, &sizeError{"document", -1, r.max})
 	}
-	d, err := HTML(b, "", "")
+	d, fixed, err := readHTMLPage(b, "", "")
 	if err != nil {
 		return r.fail(name, err)
 	}
@@ -385,8 +404,5 @@ func (r *reader) readHTML(name, id string, src io.Reader, size int64) bool {
 		return r.fail(name, &sizeError{"text", int64(len(d.Text)), r.max})
 	}
 	d.ID = id
-	if d.Date == "" {
-		d.Date = r.date
-	}
-	return r.emit(d)
+	return r.emitRepaired(name, fixed, d)
 }

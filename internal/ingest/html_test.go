@@ -237,3 +237,20 @@ func FuzzHTML(f *testing.F) {
 		fuzzRead(t, dir, "f.html", data, max, false)
 	})
 }
+
+// An HTML file declared UTF-8 with invalid bytes is read, repaired, with a
+// warning naming it; one without a declaration is read as Windows-1252.
+func TestReadHTMLInvalidUTF8(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.html", "<html><head><meta charset=\"utf-8\"></head><body><article><p>Peru and Bolivia signed a pact in La Paz \xe9 on Monday.</p></article></body></html>")
+	write(t, dir, "b.html", "<html><body><article><p>Peru and Bolivia signed a pact in Bogot\xe1 on Monday.</p></article></body></html>")
+	got := collect(t, dir, []string{dir}, Options{Date: testDate})
+	want := []string{
+		"warning: a.html: invalid UTF-8: 1 byte replaced with U+FFFD",
+		"a|2020-02-02||||Peru and Bolivia signed a pact in La Paz \uFFFD on Monday.",
+		"b|2020-02-02||||Peru and Bolivia signed a pact in Bogotá on Monday.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Read(html) =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

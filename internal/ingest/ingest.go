@@ -23,7 +23,7 @@ const DefaultMaxBytes = 8 << 20
 
 // Options configure reading.
 type Options struct {
-	Date     string    // YYYY-MM-DD for documents without one; "" means today (UTC)
+	Date     string    // YYYY-MM-DD for documents that give none, in metadata or text; "": today (UTC), assumed
 	MaxBytes int       // largest document accepted; 0 (or less) means DefaultMaxBytes
 	Stdin    io.Reader // what "-" reads; nil means os.Stdin
 }
@@ -32,12 +32,17 @@ type Options struct {
 // given, files of a directory in lexical order, records of a file in file
 // order. Each input is a file, a directory (walked recursively; files with
 // the extensions .txt, .text, .jsonl, .ndjson, .json, .xml, .html and .htm
-// are read, hidden files and directories skipped, others ignored), or "-"
-// for Options.Stdin.
+// are read, hidden files and directories passed over in silence, every
+// other file skipped with a *Warning naming it and why: "binary file", "not
+// a document file", ...), or "-" for Options.Stdin.
 //
 // A bad document, line or record yields one *DocError naming it, and reading
 // goes on with the next; every input yields at least one document or error
-// (a directory without document files yields ErrNoDocuments).
+// (a directory without document files yields ErrNoDocuments). A document
+// whose invalid UTF-8 was repaired comes after a *Warning saying how many
+// bytes were replaced. Every document is dated by SettleDate: its own
+// date, else its text's, else Options.Date, else today with DateAssumed
+// set.
 // Only a cancelled ctx stops early: the last value is then a *DocError
 // naming where reading stopped and wrapping ctx.Err(). An invalid
 // Options.Date yields a single *DocError named "options" and nothing else.
@@ -50,13 +55,13 @@ func Read(ctx context.Context, inputs []string, opt Options) iter.Seq2[doc.Docum
 		if r.stdin == nil {
 			r.stdin = os.Stdin
 		}
-		if opt.Date == "" {
-			r.date = time.Now().UTC().Format(time.DateOnly)
-		} else if date, err := parseDate(opt.Date); err == nil {
+		if opt.Date != "" {
+			date, err := parseDate(opt.Date)
+			if err != nil {
+				yield(doc.Document{}, &DocError{Name: "options", Err: fmt.Errorf("Date: %w", err)})
+				return
+			}
 			r.date = date
-		} else {
-			yield(doc.Document{}, &DocError{Name: "options", Err: fmt.Errorf("Date: %w", err)})
-			return
 		}
 		for _, in := range inputs {
 			if !r.input(in) {
@@ -72,12 +77,16 @@ func Read(ctx context.Context, inputs []string, opt Options) iter.Seq2[doc.Docum
 type reader struct {
 	ctx   context.Context
 	yield func(doc.Document, error) bool
-	date  string // default date, valid
+	date  string // Options.Date, valid, or ""
 	max   int64
 	stdin io.Reader
 }
 
-func (r *reader) emit(d doc.Document) bool { return r.yield(d, nil) }
+// emit dates d (SettleDate) and yields it.
+func (r *reader) emit(d doc.Document) bool {
+	SettleDate(&d, r.date, time.Now().UTC())
+	return r.yield(d, nil)
+}
 
 func (r *reader) fail(name string, err error) bool {
 	return r.yield(doc.Document{}, &DocError{Name: name, Err: err})
@@ -195,18 +204,13 @@ func (r *reader) walk(root string) bool {
 		if d.IsDir() {
 			return nil
 		}
-		f := formatOf(path)
-		if f == formatNone {
+		if why := skipReason(path, d); why != "" {
+			if ok = r.yield(doc.Document{}, &Warning{Name: path, Err: errors.New(why), Skipped: 1}); !ok {
+				return filepath.SkipAll
+			}
 			return nil
 		}
-		if !d.Type().IsRegular() {
-			if d.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
-			if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
-				return nil
-			}
-		}
+		f := formatOf(path)
 		files++
 		if ok = r.file(path, f); !ok {
 			return filepath.SkipAll
@@ -217,6 +221,49 @@ func (r *reader) walk(root string) bool {
 		return r.fail(root, fmt.Errorf("%w (no .txt, .text, .jsonl, .ndjson, .json, .xml, .html or .htm file)", ErrNoDocuments))
 	}
 	return ok
+}
+
+// skipReason says why a walk leaves the file at path out, or "" when it
+// reads it: a regular file (or a link to one) with a document extension.
+func skipReason(path string, d fs.DirEntry) string {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		st, err := os.Stat(path)
+		switch {
+		case err != nil:
+			return "broken symbolic link"
+		case st.IsDir():
+			return "symbolic link to a directory (not followed)"
+		}
+		mode = st.Mode().Type()
+	}
+	if !mode.IsRegular() {
+		return "not a regular file"
+	}
+	if formatOf(path) != formatNone {
+		return ""
+	}
+	if isBinaryFile(path) {
+		return "binary file"
+	}
+	ext := filepath.Ext(path)
+	if ext == "" {
+		ext = "no extension"
+	}
+	return "not a document file (" + ext + ")"
+}
+
+// isBinaryFile reports whether the first 512 bytes of the file at path are
+// binary as checkText sees it: a NUL byte or over 10% control characters.
+func isBinaryFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var buf [512]byte
+	n, _ := io.ReadFull(f, buf[:])
+	return n > 0 && errors.Is(checkText(string(buf[:n])), ErrBinary)
 }
 
 func (r *reader) file(path string, f format) bool {

@@ -54,15 +54,20 @@ func render(d doc.Document) string {
 	return strings.Join([]string{d.ID, d.Date, d.Source, d.Title, d.URL, d.Text}, "|")
 }
 
-// checkErr asserts what every error of Read must be: a *DocError with a
-// name, on one line.
+// checkErr asserts what every error of Read must be: a *DocError or a
+// *Warning with a name, on one line.
 func checkErr(t testing.TB, err error) {
 	t.Helper()
 	var de *DocError
-	if !errors.As(err, &de) {
+	var w *Warning
+	switch {
+	case errors.As(err, &w):
+		if w.Name == "" {
+			t.Errorf("warning %q has no name", err)
+		}
+	case !errors.As(err, &de):
 		t.Fatalf("error %v (%T) is not a *DocError", err, err)
-	}
-	if de.Name == "" {
+	case de.Name == "":
 		t.Errorf("error %q has no name", err)
 	}
 	if msg := err.Error(); strings.ContainsAny(msg, "\n\r") {
@@ -79,8 +84,10 @@ func TestReadDirectory(t *testing.T) {
 	write(t, dir, "sub/e.xml", `<S><Sentence id="e1" date="20080801"><Text>ee</Text></Sentence></S>`)
 	write(t, dir, "sub/f.ndjson", `{"id":"f1","text":"eff"}`)
 	write(t, dir, "sub/g.json", `[{"id":"g1","text":"gee"}]`)
-	write(t, dir, "notes.md", "ignored: unknown extension")
-	write(t, dir, "README", "ignored: no extension")
+	write(t, dir, "notes.md", "skipped: unknown extension")
+	write(t, dir, "README", "skipped: no extension")
+	write(t, dir, "photo.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
+	write(t, dir, "sub/model.bin", "\x00\x01\x02\x03")
 	write(t, dir, ".hidden.txt", "ignored: hidden file")
 	write(t, dir, ".git/x.txt", "ignored: hidden directory")
 	target := write(t, t.TempDir(), "target.txt", "linked")
@@ -96,20 +103,26 @@ func TestReadDirectory(t *testing.T) {
 	}
 	got := collect(t, dir, []string{dir, dirLink}, Options{Date: testDate})
 	want := []string{
+		"skipped: README: not a document file (no extension)",
 		"a|2020-02-02||||ay",
 		"b|2020-02-02||||bee",
 		"link|2020-02-02||||linked",
+		"skipped: loop.txt: symbolic link to a directory (not followed)",
+		"skipped: notes.md: not a document file (.md)",
+		"skipped: photo.jpg: binary file",
 		"c|2020-02-02||||sea",
 		"d1|2020-02-02||||dee",
 		"e1|2008-08-01||||ee",
 		"f1|2020-02-02||||eff",
 		"g1|2020-02-02||||gee",
+		"skipped: sub/model.bin: binary file",
 		// the directory again through a link named as input
 		"c|2020-02-02||||sea",
 		"d1|2020-02-02||||dee",
 		"e1|2008-08-01||||ee",
 		"f1|2020-02-02||||eff",
 		"g1|2020-02-02||||gee",
+		"skipped: " + dirLink + "/model.bin: binary file",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Read(dir) =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -129,6 +142,7 @@ func TestReadInputs(t *testing.T) {
 		"missing.txt: stat: no such file or directory",
 		".env|2020-02-02||||named explicitly: read",
 		"notes|2020-02-02||||named explicitly: plain text",
+		"skipped: empty/README: not a document file (no extension)",
 		"empty: no documents (no .txt, .text, .jsonl, .ndjson, .json, .xml, .html or .htm file)",
 	}
 	if !slices.Equal(got, want) {
@@ -337,7 +351,8 @@ func TestMixedBatch(t *testing.T) {
 		"a-good|2020-02-02||||Iran refused an offer from the United States.\n",
 		"b-empty.txt: empty document",
 		"c-binary.txt: binary content",
-		"d-latin1.txt: invalid UTF-8 at byte 3",
+		"warning: d-latin1.txt: invalid UTF-8: 1 byte replaced with U+FFFD",
+		"d-latin1|2020-02-02||||Caf\uFFFD talks resumed.",
 		"e1|2020-02-02||||One.",
 		"e2|2020-02-02||||Two.",
 		"e-cut.jsonl:3: malformed JSON: unexpected end of input",

@@ -36,11 +36,12 @@ func (r *reader) readJSONArray(name, base string, br *bufio.Reader) bool {
 			return r.fail(at(name, "record ", n), jsonErr(err))
 		}
 		var d doc.Document
+		var fixed int
 		var err error
 		if int64(len(raw)) > r.max {
 			err = &sizeError{"record", int64(len(raw)), r.max}
 		} else {
-			d, err = r.decodeJSON(raw, base, n)
+			d, fixed, err = r.decodeJSON(raw, base, n)
 		}
 		if err != nil {
 			if !r.fail(at(name, "record ", n), err) {
@@ -48,7 +49,7 @@ func (r *reader) readJSONArray(name, base string, br *bufio.Reader) bool {
 			}
 			continue
 		}
-		if !r.emit(d) {
+		if !r.emitRepaired(at(name, "record ", n), fixed, d) {
 			return false
 		}
 	}

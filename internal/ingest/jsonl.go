@@ -59,14 +59,14 @@ func (r *reader) readJSONL(name, base string, src io.Reader) bool {
 			continue
 		}
 		blank = false
-		d, err := r.decodeJSON(line, base, lr.num)
+		d, fixed, err := r.decodeJSON(line, base, lr.num)
 		if err != nil {
 			if !r.fail(at(name, "", lr.num), err) {
 				return false
 			}
 			continue
 		}
-		if !r.emit(d) {
+		if !r.emitRepaired(at(name, "", lr.num), fixed, d) {
 			return false
 		}
 	}
@@ -77,30 +77,32 @@ func (r *reader) readJSONL(name, base string, src io.Reader) bool {
 }
 
 // decodeJSON decodes and checks document n of a file; "base:n" is its ID
-// when it has none.
-func (r *reader) decodeJSON(data []byte, base string, n int) (doc.Document, error) {
+// when it has none. Invalid UTF-8 in the line is repaired before decoding
+// (encoding/json would replace it without a word); fixed is the number of
+// bytes replaced.
+func (r *reader) decodeJSON(data []byte, base string, n int) (d doc.Document, fixed int, err error) {
 	if !utf8.Valid(data) {
-		return doc.Document{}, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, badUTF8(string(data)))
+		data, fixed = appendRepaired(nil, string(data), nil)
 	}
 	var j jsonDoc
 	if err := json.Unmarshal(data, &j); err != nil {
-		return doc.Document{}, jsonErr(err)
+		return doc.Document{}, 0, jsonErr(err)
 	}
 	if err := checkText(j.Text); err != nil {
-		return doc.Document{}, err
+		return doc.Document{}, 0, err
 	}
-	d := doc.Document{ID: j.ID, Date: r.date, Source: j.Source, URL: j.URL, Title: j.Title, Text: j.Text}
+	d = doc.Document{ID: j.ID, Source: j.Source, URL: j.URL, Title: j.Title, Text: j.Text}
 	if d.ID == "" {
 		d.ID = at(base, "", n)
 	}
 	if j.Date != "" {
 		date, err := parseDate(j.Date)
 		if err != nil {
-			return doc.Document{}, err
+			return doc.Document{}, 0, err
 		}
 		d.Date = date
 	}
-	return d, nil
+	return d, fixed, nil
 }
 
 // jsonErr turns an encoding/json error into an ErrMalformed error that

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"dyad/internal/doc"
 )
@@ -40,7 +39,17 @@ func (r *reader) readText(name, id string, src io.Reader, size int64) bool {
 	if err := checkText(text); err != nil {
 		return r.fail(name, err)
 	}
-	return r.emit(doc.Document{ID: id, Date: r.date, Text: text})
+	text, fixed := repairUTF8(text)
+	return r.emitRepaired(name, fixed, doc.Document{ID: id, Text: text})
+}
+
+// emitRepaired yields d, after a warning when fixed bytes of invalid UTF-8
+// were replaced in document name.
+func (r *reader) emitRepaired(name string, fixed int, d doc.Document) bool {
+	if fixed > 0 && !r.yield(doc.Document{}, repairWarning(name, fixed)) {
+		return false
+	}
+	return r.emit(d)
 }
 
 // count reads src to its end and returns the number of bytes, checking ctx
@@ -62,8 +71,8 @@ func (r *reader) count(src io.Reader) (int64, error) {
 	}
 }
 
-// checkText returns ErrEmpty, ErrBinary or ErrInvalidUTF8 (wrapped with the
-// offset of the first bad byte), or nil for text a later stage can read.
+// checkText returns ErrEmpty or ErrBinary, or nil for text a later stage
+// can read once its invalid UTF-8, if any, is repaired (repairUTF8).
 // Binary means a NUL byte, or more than 10% of the bytes control characters
 // other than \t \n \r \f.
 func checkText(s string) error {
@@ -73,12 +82,10 @@ func checkText(s string) error {
 	if strings.HasPrefix(s, "\xff\xfe") || strings.HasPrefix(s, "\xfe\xff") {
 		return fmt.Errorf("%w (UTF-16 text: convert it to UTF-8)", ErrBinary)
 	}
-	ctrl, ascii := 0, true
+	ctrl := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= 0x80:
-			ascii = false
 		case c >= 0x20 && c != 0x7f, c == '\t', c == '\n', c == '\r', c == '\f':
 		case c == 0:
 			return ErrBinary
@@ -89,24 +96,5 @@ func checkText(s string) error {
 	if ctrl*10 > len(s) {
 		return ErrBinary
 	}
-	if !ascii && !utf8.ValidString(s) {
-		return fmt.Errorf("%w at byte %d", ErrInvalidUTF8, badUTF8(s))
-	}
 	return nil
-}
-
-// badUTF8 returns the offset of the first invalid UTF-8 sequence in s, or -1.
-func badUTF8(s string) int {
-	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }

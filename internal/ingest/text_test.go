@@ -12,8 +12,9 @@ func TestReadText(t *testing.T) {
 	tests := []struct {
 		name, file, content string
 		max                 int
+		warn                string // the warning before the document, if any
 		want                string // the document or the error message
-		is                  error  // the sentinel of an error
+		is                  error  // the sentinel of an error or warning
 	}{
 		{name: "plain", file: "a.txt", content: "Iran refused.\n", want: "a|2020-02-02||||Iran refused.\n"},
 		{name: ".text", file: "b.text", content: "x", want: "b|2020-02-02||||x"},
@@ -32,9 +33,10 @@ func TestReadText(t *testing.T) {
 		{name: "NUL", file: "l.txt", content: "text\x00more text", want: "l.txt: binary content", is: ErrBinary},
 		{name: "11% control", file: "l.txt", content: ctrl(11) + strings.Repeat("x", 89), want: "l.txt: binary content", is: ErrBinary},
 		{name: "UTF-16", file: "l.txt", content: "\xff\xfeI\x00r\x00", want: "l.txt: binary content (UTF-16 text: convert it to UTF-8)", is: ErrBinary},
-		{name: "Latin-1", file: "m.txt", content: "Caf\xe9", want: "m.txt: invalid UTF-8 at byte 3", is: ErrInvalidUTF8},
-		{name: "truncated rune", file: "m.txt", content: "ok \xe2\x98", want: "m.txt: invalid UTF-8 at byte 3", is: ErrInvalidUTF8},
-		{name: "surrogate", file: "m.txt", content: "ab\xed\xa0\x80", want: "m.txt: invalid UTF-8 at byte 2", is: ErrInvalidUTF8},
+		{name: "Latin-1", file: "m.txt", content: "Caf\xe9 cr\xe8me", warn: "warning: m.txt: invalid UTF-8: 2 bytes replaced with U+FFFD", want: "m|2020-02-02||||Caf\uFFFD cr\uFFFDme", is: ErrInvalidUTF8},
+		{name: "truncated rune", file: "m.txt", content: "ok \xe2\x98", warn: "warning: m.txt: invalid UTF-8: 2 bytes replaced with U+FFFD", want: "m|2020-02-02||||ok \uFFFD\uFFFD", is: ErrInvalidUTF8},
+		{name: "surrogate", file: "m.txt", content: "ab\xed\xa0\x80", warn: "warning: m.txt: invalid UTF-8: 3 bytes replaced with U+FFFD", want: "m|2020-02-02||||ab\uFFFD\uFFFD\uFFFD", is: ErrInvalidUTF8},
+		{name: "invalid over the limit", file: "m.txt", content: "012345678\xff", max: 10, warn: "warning: m.txt: invalid UTF-8: 1 byte replaced with U+FFFD", want: "m|2020-02-02||||012345678\uFFFD", is: ErrInvalidUTF8},
 		{name: "over the limit", file: "n.txt", content: "0123456789a", max: 10, want: "n.txt: document is 11 bytes, over the limit of 10 (--max-doc-bytes)", is: ErrTooLarge},
 	}
 	for _, tt := range tests {
@@ -42,11 +44,18 @@ func TestReadText(t *testing.T) {
 			dir := t.TempDir()
 			p := write(t, dir, tt.file, tt.content)
 			got := collect(t, dir, []string{p}, Options{Date: testDate, MaxBytes: tt.max})
-			if !slices.Equal(got, []string{tt.want}) {
-				t.Errorf("Read(%q) = %q; want %q", tt.content, got, tt.want)
+			want := []string{tt.want}
+			if tt.warn != "" {
+				want = []string{tt.warn, tt.want}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("Read(%q) = %q; want %q", tt.content, got, want)
 			}
 			if tt.is != nil {
 				for _, err := range Read(t.Context(), []string{p}, Options{MaxBytes: tt.max}) {
+					if err == nil && tt.warn != "" {
+						continue // the repaired document
+					}
 					if !errors.Is(err, tt.is) {
 						t.Errorf("Read(%q) error %v; want errors.Is %v", tt.content, err, tt.is)
 					}
@@ -67,8 +76,9 @@ func TestCheckText(t *testing.T) {
 		{"\x00", ErrBinary},
 		{"\x1b[31mred\x1b[0m", ErrBinary}, // 2 escapes in 12 bytes
 		{"\x7f", ErrBinary},
-		{"\xc0\x80", ErrInvalidUTF8}, // overlong NUL
-		{"\xf4\x90\x80\x80", ErrInvalidUTF8},
+		{"\xc0\x80", nil}, // an overlong NUL: invalid UTF-8, repaired, not refused
+		{"\xf4\x90\x80\x80", nil},
+		{"\x00\xff", ErrBinary},
 	}
 	for _, tt := range tests {
 		if got := checkText(tt.in); !errors.Is(got, tt.want) {

@@ -26,17 +26,32 @@ import (
 // The file is read token by token. A bad record yields an error named
 // "name:record ID" (or "name:line N" without an id) and reading goes on; a
 // malformed file yields the records before the damage and then one error
-// named "name:line N".
+// named "name:line N". Invalid UTF-8 (in a file not declared Latin-1) is
+// repaired as it is read, with one warning for each record that held some
+// and one naming the file for what lay between records.
 func (r *reader) readXML(name, base string, src io.Reader) bool {
+	br := bufio.NewReader(src)
+	var rr *repairReader
+	if xmlUTF8(br) {
+		rr = newRepairReader(br)
+		src = rr
+	} else {
+		src = br
+	}
 	cr := &capReader{r: src, limit: window(r.max), err: &sizeError{"an XML token", -1, r.max}}
 	d := xml.NewDecoder(cr)
 	d.Strict = true
 	d.Entity = xml.HTMLEntity
 	d.CharsetReader = charsetReader
 	records, content := 0, false
+	inRecords := 0 // bytes of invalid UTF-8 repaired inside records
 	for tokens := 0; ; tokens++ {
 		if tokens%256 == 0 && r.ctx.Err() != nil {
 			return r.cancel(r.xmlPos(name, d))
+		}
+		fixedBefore := 0 // replacements before this token
+		if rr != nil {
+			fixedBefore = rr.fixesBefore(d.InputOffset())
 		}
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -63,18 +78,30 @@ func (r *reader) readXML(name, base string, src io.Reader) bool {
 		if err != nil {
 			return r.fail(r.xmlPos(name, d), xmlErr(err))
 		}
+		fixed := 0
+		if rr != nil {
+			fixed = rr.fixesBefore(d.InputOffset()) - fixedBefore
+			inRecords += fixed
+		}
 		dd, err := r.record(rec, base, line)
+		recName := at(name, "line ", line)
+		if rec.id != "" {
+			recName = name + ":record " + rec.id
+		}
 		if err != nil {
-			recName := at(name, "line ", line)
-			if rec.id != "" {
-				recName = name + ":record " + rec.id
-			}
 			if !r.fail(recName, err) {
 				return false
 			}
 			continue
 		}
-		if !r.emit(dd) {
+		if !r.emitRepaired(recName, fixed, dd) {
+			return false
+		}
+	}
+	if rr != nil && rr.total > inRecords {
+		n := rr.total - inRecords
+		w := &Warning{Name: name, Err: fmt.Errorf("%w: %d %s outside <Sentence> records replaced with U+FFFD", ErrInvalidUTF8, n, plural(n, "byte"))}
+		if !r.yield(doc.Document{}, w) {
 			return false
 		}
 	}
@@ -162,7 +189,7 @@ func (r *reader) record(rec *xmlRecord, base string, line int) (doc.Document, er
 		}
 		return doc.Document{}, err
 	}
-	d := doc.Document{ID: rec.id, Date: r.date, Source: rec.source, Text: text}
+	d := doc.Document{ID: rec.id, Source: rec.source, Text: text}
 	if d.ID == "" {
 		d.ID = at(base, "", line)
 	}
@@ -213,6 +240,36 @@ type charsetError struct{ label string }
 
 func (e *charsetError) Error() string {
 	return fmt.Sprintf("unsupported encoding %s (convert the file to UTF-8)", quote(e.label))
+}
+
+// xmlUTF8 reports whether the XML at the start of br is UTF-8 to the
+// decoder: it declares no encoding, or UTF-8, or US-ASCII (which
+// charsetReader reads as UTF-8). A file declared Latin-1 is converted, not
+// repaired.
+func xmlUTF8(br *bufio.Reader) bool {
+	head, _ := br.Peek(512)
+	head = skipBOM(head)
+	if !bytes.HasPrefix(head, []byte("<?xml")) {
+		return true
+	}
+	decl, _, ok := bytes.Cut(head, []byte("?>"))
+	if !ok {
+		return true
+	}
+	_, after, ok := bytes.Cut(decl, []byte("encoding"))
+	if !ok {
+		return true
+	}
+	after = bytes.TrimLeft(after, " \t\r\n=")
+	if len(after) == 0 || (after[0] != '"' && after[0] != '\'') {
+		return true
+	}
+	label, _, _ := bytes.Cut(after[1:], after[:1])
+	switch strings.ToLower(string(bytes.TrimSpace(label))) {
+	case "utf-8", "utf8", "us-ascii", "ascii":
+		return true
+	}
+	return false
 }
 
 // charsetReader lets the decoder read files declared US-ASCII or

@@ -105,8 +105,13 @@ func TestReadXML(t *testing.T) {
 		},
 		{
 			name:    "invalid UTF-8",
-			content: "<S><Sentence id=\"a\"><Text>caf\xe9</Text></Sentence></S>",
-			want:    []string{"f.xml:line 1: malformed XML: invalid UTF-8"},
+			content: "<S><Sentence id=\"a\"><Text>caf\xe9</Text></Sentence>\xff\xff<Sentence id=\"b\" source=\"\xe8\"><Text>ok</Text></Sentence>\n<Sentence id=\"c\"><Text>cr\xe8me \xe2\x82</Text></Sentence></S>",
+			want: []string{
+				"warning: f.xml:record a: invalid UTF-8: 1 byte replaced with U+FFFD", "a|2020-02-02||||caf\uFFFD",
+				"warning: f.xml:record b: invalid UTF-8: 1 byte replaced with U+FFFD", "b|2020-02-02|\uFFFD|||ok",
+				"warning: f.xml:record c: invalid UTF-8: 3 bytes replaced with U+FFFD", "c|2020-02-02||||cr\uFFFDme \uFFFD\uFFFD",
+				"warning: f.xml: invalid UTF-8: 2 bytes outside <Sentence> records replaced with U+FFFD",
+			},
 		},
 		{
 			name:    "Latin-1 declared",

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"dyad/internal/doc"
+	"dyad/internal/testenv"
 )
 
 // testdata returns the path of a shared test file, skipping the test when
@@ -18,7 +19,7 @@ func testdata(t testing.TB, dir, name string) []byte {
 	p := filepath.Join("..", "..", "..", "shared", "testdata", dir, name)
 	b, err := os.ReadFile(p)
 	if err != nil {
-		t.Skipf("shared test data absent (%v): the PETRARCH tests need ../shared/testdata", err)
+		testenv.Absent(t, "shared test data absent (%v): the PETRARCH tests need ../shared/testdata", err)
 	}
 	return b
 }

@@ -12,6 +12,7 @@ import (
 	"dyad/internal/doc"
 	"dyad/internal/kb"
 	"dyad/internal/quote"
+	"dyad/internal/testenv"
 )
 
 func guardianDocs(tb testing.TB) []doc.Document {
@@ -19,7 +20,7 @@ func guardianDocs(tb testing.TB) []doc.Document {
 	p := filepath.Join("..", "..", "..", "shared", "corpus", "guardian-dev.jsonl")
 	f, err := os.Open(p)
 	if err != nil {
-		tb.Skipf("shared corpus not found at %s (tests that need ../shared skip without it)", p)
+		testenv.Absent(tb, "shared corpus not found at %s (tests that need ../shared skip without it)", p)
 	}
 	defer f.Close()
 	var out []doc.Document
@@ -124,7 +125,7 @@ func BenchmarkCodePhoenix(b *testing.B) {
 	dir := filepath.Join("..", "..", "..", "shared", "testdata", "phoenix")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {
-		b.Skipf("Phoenix dictionaries not found in %s (tests that need ../shared skip without it)", dir)
+		testenv.Absent(b, "Phoenix dictionaries not found in %s (tests that need ../shared skip without it)", dir)
 	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)

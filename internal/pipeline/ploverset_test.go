@@ -38,6 +38,7 @@ type ploverCase struct {
 	text string
 	want []string // "SOURCE TARGET TYPE", sorted; empty for "want: none"
 	none bool
+	kind string // the construction the case tests (syntax-set.txt); may be empty
 }
 
 // parsePLOVERSet reads the set's format: blocks of "key: value" lines
@@ -107,6 +108,11 @@ func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 				return nil, fmt.Errorf("%s:%d: empty text", name, n)
 			}
 			cur.text = val
+		case "kind":
+			if cur.kind != "" {
+				return nil, fmt.Errorf("%s:%d: second kind in block", name, n)
+			}
+			cur.kind = val
 		case "want":
 			if val == "none" {
 				if cur.none || len(cur.want) > 0 {
@@ -131,7 +137,7 @@ func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 			}
 			cur.want = append(cur.want, w)
 		default:
-			return nil, fmt.Errorf("%s:%d: unknown key %q (want date, text or want)", name, n, key)
+			return nil, fmt.Errorf("%s:%d: unknown key %q (want date, text, want or kind)", name, n, key)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -184,7 +190,31 @@ func pct(n, d int) float64 {
 // exact). It logs accuracy overall and per type and every wrong case, and
 // fails only when overall exact accuracy is below ploverFloor.
 func TestPLOVERSet(t *testing.T) {
-	p := filepath.Join("testdata", "plover-set.txt")
+	cases := readSet(t, "plover-set.txt")
+	byType := func(tc ploverCase) []string {
+		if tc.none {
+			return []string{"none"}
+		}
+		var types []string
+		for _, w := range tc.want {
+			if ty := w[strings.LastIndexByte(w, ' ')+1:]; !slices.Contains(types, ty) {
+				types = append(types, ty)
+			}
+		}
+		return types
+	}
+	s := scoreSet(t, cases, byType, append(slices.Clone(ploverTypes), "none"))
+	t.Logf("PLOVER set: %d cases, exact %d (%.1f%%), partial %d (%.1f%%)",
+		s.n, s.exact, pct(s.exact, s.n), s.partial, pct(s.partial, s.n))
+	if acc := pct(s.exact, s.n); acc < ploverFloor {
+		t.Errorf("overall exact accuracy %.1f%% is below the floor %d%%", acc, ploverFloor)
+	}
+}
+
+// readSet reads and parses one of the evaluation sets in testdata.
+func readSet(t *testing.T, name string) []ploverCase {
+	t.Helper()
+	p := filepath.Join("testdata", name)
 	data, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
@@ -193,20 +223,27 @@ func TestPLOVERSet(t *testing.T) {
 	if err != nil {
 		t.Fatalf("malformed set: %v", err)
 	}
-	c := NewCoder(embeddedConfig(t))
+	return cases
+}
 
-	type tally struct{ n, exact, partial int }
-	per := map[string]*tally{}
-	bucket := func(name string) *tally {
-		if per[name] == nil {
-			per[name] = &tally{}
-		}
-		return per[name]
-	}
-	var all tally
+// setScore counts the cases of a set and how many were exactly and partly
+// right.
+type setScore struct{ n, exact, partial int }
+
+// scoreSet codes every case with the embedded dictionaries and scores it:
+// exact when the set of (source, target, PLOVER type) equals the wanted
+// set, partial when at least one event has a wanted PLOVER type (or, for
+// "none" cases, when exact). It logs the figures per group (groups names
+// the groups a case counts in, order the order to print them) and every
+// case not exactly right, and returns the overall score.
+func scoreSet(t *testing.T, cases []ploverCase, groups func(ploverCase) []string, order []string) setScore {
+	t.Helper()
+	c := NewCoder(embeddedConfig(t))
+	per := map[string]*setScore{}
+	var all setScore
 	var wrong []string
 	for i, tc := range cases {
-		res, err := c.Code(doc.Document{ID: fmt.Sprintf("plover-%d", i+1), Date: tc.date, Text: tc.text})
+		res, err := c.Code(doc.Document{ID: fmt.Sprintf("case-%d", i+1), Date: tc.date, Text: tc.text})
 		if err != nil {
 			t.Errorf("line %d: %v", tc.line, err)
 			continue
@@ -214,44 +251,31 @@ func TestPLOVERSet(t *testing.T) {
 		got, dropped := ploverGot(res)
 		exact := slices.Equal(got, tc.want)
 		partial := exact
-		types := []string{}
-		for _, w := range tc.want {
-			ty := w[strings.LastIndexByte(w, ' ')+1:]
-			if !slices.Contains(types, ty) {
-				types = append(types, ty)
-			}
-		}
 		for _, g := range got {
-			if slices.Contains(types, g[strings.LastIndexByte(g, ' ')+1:]) {
-				partial = true
+			ty := g[strings.LastIndexByte(g, ' ')+1:]
+			for _, w := range tc.want {
+				if strings.HasSuffix(w, " "+ty) {
+					partial = true
+				}
 			}
 		}
-		if tc.none {
-			types = []string{"none"}
-		}
-		all.n++
-		if exact {
-			all.exact++
-		}
-		if partial {
-			all.partial++
-		}
-		for _, ty := range types {
-			b := bucket(ty)
-			b.n++
+		for _, b := range append(groups(tc), "") {
+			if per[b] == nil {
+				per[b] = &setScore{}
+			}
+			per[b].n++
 			if exact {
-				b.exact++
+				per[b].exact++
 			}
 			if partial {
-				b.partial++
+				per[b].partial++
 			}
 		}
 		if !exact {
-			w := strings.Join(tc.want, "; ")
+			w, g := strings.Join(tc.want, "; "), strings.Join(got, "; ")
 			if tc.none {
 				w = "none"
 			}
-			g := strings.Join(got, "; ")
 			if g == "" {
 				g = "none"
 			}
@@ -266,24 +290,18 @@ func TestPLOVERSet(t *testing.T) {
 			wrong = append(wrong, fmt.Sprintf("%s line %d: %s\n\twant: %s\n\tgot:  %s%s", mark, tc.line, tc.text, w, g, note))
 		}
 	}
-
-	t.Logf("PLOVER set: %d cases, exact %d (%.1f%%), partial %d (%.1f%%)",
-		all.n, all.exact, pct(all.exact, all.n), all.partial, pct(all.partial, all.n))
-	t.Logf("%-10s %5s %14s %14s", "type", "cases", "exact", "partial")
-	for _, ty := range append(slices.Clone(ploverTypes), "none") {
-		b := per[ty]
-		if b == nil {
-			continue
+	all = *per[""]
+	t.Logf("%-10s %5s %14s %14s", "group", "cases", "exact", "partial")
+	for _, name := range order {
+		if b := per[name]; b != nil {
+			t.Logf("%-10s %5d %5d %6.1f%% %5d %6.1f%%", name, b.n, b.exact, pct(b.exact, b.n), b.partial, pct(b.partial, b.n))
 		}
-		t.Logf("%-10s %5d %5d %6.1f%% %5d %6.1f%%", ty, b.n, b.exact, pct(b.exact, b.n), b.partial, pct(b.partial, b.n))
 	}
 	t.Logf("%d cases not exactly right:", len(wrong))
 	for _, w := range wrong {
 		t.Log(w)
 	}
-	if acc := pct(all.exact, all.n); acc < ploverFloor {
-		t.Errorf("overall exact accuracy %.1f%% is below the floor %d%%", acc, ploverFloor)
-	}
+	return all
 }
 
 // TestParsePLOVERSetErrors checks that malformed blocks are reported with

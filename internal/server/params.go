@@ -251,16 +251,54 @@ func (p *params) status(name string) []string {
 
 // eventFilter reads the event filters (not the paging).
 func (p *params) eventFilter() store.EventFilter {
-	var f store.EventFilter
-	f.Actor = p.actor("actor")
-	f.Source = p.actor("source")
-	f.Target = p.actor("target")
-	f.PLOVER = p.plover("plover")
-	f.CAMEO = p.cameo("cameo")
-	f.From, f.To = p.dates()
-	f.Claimant = p.actor("claimant")
+	f := store.EventFilter{
+		Actor:    p.get("actor"),
+		Source:   p.get("source"),
+		Target:   p.get("target"),
+		PLOVER:   p.get("plover"),
+		CAMEO:    p.get("cameo"),
+		From:     p.get("from"),
+		To:       p.get("to"),
+		Claimant: p.get("claimant"),
+	}
+	if err := CheckEventFilter(f); err != nil {
+		p.err = err
+		return store.EventFilter{}
+	}
 	f.Status = p.status("status")
 	return f
+}
+
+// CheckEventFilter validates the filters of f (not the paging) as the API
+// does its query parameters, so that every reader of event records (the
+// API, dyad export) refuses the same mistakes with the same message. The
+// error names the parameter, as "actor: \"irn\" is not an actor code ...".
+func CheckEventFilter(f store.EventFilter) error {
+	p := &params{v: url.Values{}}
+	for name, v := range map[string]string{
+		"actor": f.Actor, "source": f.Source, "target": f.Target, "plover": f.PLOVER,
+		"cameo": f.CAMEO, "from": f.From, "to": f.To, "claimant": f.Claimant,
+	} {
+		if v != "" {
+			p.v.Set(name, v)
+		}
+	}
+	p.actor("actor")
+	p.actor("source")
+	p.actor("target")
+	p.plover("plover")
+	p.cameo("cameo")
+	p.dates()
+	p.actor("claimant")
+	if p.err == nil {
+		for _, st := range f.Status {
+			if !slices.Contains(store.Statuses, st) {
+				p.fail("status", "%s is not a status (%s, comma-separated, or all)", show(st), strings.Join(store.Statuses, ", "))
+				break
+			}
+		}
+	}
+	return p.err
 }
 
 // pathID reads the {id} path value: an event record id, 1 or more.

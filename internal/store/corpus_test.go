@@ -11,6 +11,7 @@ import (
 	"dyad/internal/doc"
 	"dyad/internal/ingest"
 	"dyad/internal/pipeline"
+	"dyad/internal/testenv"
 )
 
 var showRecords = flag.Bool("show", false, "TestGuardian: log every record reported by more than one article, with its evidence")
@@ -37,7 +38,7 @@ func guardianResults(tb testing.TB) []*doc.Result {
 	tb.Helper()
 	p := filepath.Join("..", "..", "..", "shared", "corpus", "guardian-dev.jsonl")
 	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared corpus not found at %s (tests that need ../shared skip without it)", p)
+		testenv.Absent(tb, "shared corpus not found at %s (tests that need ../shared skip without it)", p)
 	}
 	guardian.once.Do(func() {
 		ctx := context.Background()

@@ -318,6 +318,10 @@ type Options struct {
 	// target and CAMEO root may be and still be one event record;
 	// 0 means the default, 2.
 	Window int
+	// Existing refuses to create a store: Open fails with ErrNoStore
+	// when the SQLite file is absent, or the PostgreSQL database has no
+	// dyad schema (commands that only read a store).
+	Existing bool
 }
 
 // DefaultWindow is the merge window in days.
@@ -330,7 +334,13 @@ func Open(ctx context.Context, dsn string, opts Options) (Store, error) {
 	if opts.Window <= 0 {
 		opts.Window = DefaultWindow
 	}
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	pg := strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+	if opts.Existing {
+		if err := checkExists(ctx, dsn, pg); err != nil {
+			return nil, err
+		}
+	}
+	if pg {
 		return OpenPostgres(ctx, dsn, opts)
 	}
 	return OpenSQLite(ctx, dsn, opts)

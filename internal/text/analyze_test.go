@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"dyad/internal/doc"
+	"dyad/internal/testenv"
 )
 
 // guardian returns the texts of ../shared/corpus/guardian-dev.jsonl,
@@ -18,7 +19,7 @@ func guardian(tb testing.TB) []string {
 	p := filepath.Join("..", "..", "..", "shared", "corpus", "guardian-dev.jsonl")
 	f, err := os.Open(p)
 	if err != nil {
-		tb.Skipf("shared corpus not found at %s (tests that need ../shared skip without it)", p)
+		testenv.Absent(tb, "shared corpus not found at %s (tests that need ../shared skip without it)", p)
 	}
 	defer f.Close()
 	var out []string

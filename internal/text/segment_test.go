@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"dyad/internal/doc"
+	"dyad/internal/testenv"
 )
 
 // sentenceTexts returns the text of each sentence of text.
@@ -418,7 +419,7 @@ func guardianTexts(tb testing.TB) (ids, texts []string) {
 	path := filepath.Join(segSharedDir, "corpus", "guardian-dev.jsonl")
 	f, err := os.Open(path)
 	if os.IsNotExist(err) {
-		tb.Skipf("%s is absent: the shared corpus is not beside the repository", path)
+		testenv.Absent(tb, "%s is absent: the shared corpus is not beside the repository", path)
 	}
 	if err != nil {
 		tb.Fatal(err)

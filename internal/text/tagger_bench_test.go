@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"dyad/internal/testenv"
 )
 
 // treebank returns the path of a file under ../shared/treebank, skipping
@@ -12,7 +14,7 @@ func treebank(tb testing.TB, parts ...string) string {
 	tb.Helper()
 	p := filepath.Join(append([]string{"..", "..", "..", "shared", "treebank"}, parts...)...)
 	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared treebank not found at %s (tests that need ../shared skip without it)", p)
+		testenv.Absent(tb, "shared treebank not found at %s (tests that need ../shared skip without it)", p)
 	}
 	return p
 }

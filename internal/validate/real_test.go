@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"dyad/internal/kb"
+	"dyad/internal/testenv"
 	"dyad/internal/text"
 )
 
@@ -13,7 +14,7 @@ func realSuite(t testing.TB) (*Suite, *kb.KB) {
 	t.Helper()
 	f, err := os.Open(suitePath)
 	if err != nil {
-		t.Skipf("PETRARCH suite not found at %s (tests that need ../shared skip without it)", suitePath)
+		testenv.Absent(t, "PETRARCH suite not found at %s (tests that need ../shared skip without it)", suitePath)
 	}
 	defer f.Close()
 	s, err := Parse(f, suitePath)

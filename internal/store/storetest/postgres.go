@@ -13,6 +13,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+
+	"dyad/internal/testenv"
 )
 
 // SkipMessage is why a PostgreSQL test skips when no server is named.
@@ -21,12 +23,13 @@ const SkipMessage = "PostgreSQL tests need DYAD_TEST_POSTGRES (see .ci/run)"
 // PostgresDB creates an empty database named prefix plus random hex on
 // the DYAD_TEST_POSTGRES server, drops it when the test ends (after the
 // test's own cleanups, which close what uses it), and returns its URL.
-// It skips the test when DYAD_TEST_POSTGRES is unset.
+// It skips the test when DYAD_TEST_POSTGRES is unset (fails it under
+// DYAD_REQUIRE_ALL=1: testenv.Absent).
 func PostgresDB(tb testing.TB, prefix string) string {
 	tb.Helper()
 	admin := os.Getenv("DYAD_TEST_POSTGRES")
 	if admin == "" {
-		tb.Skip(SkipMessage)
+		testenv.Absent(tb, "%s", SkipMessage)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

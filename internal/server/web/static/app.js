@@ -1,7 +1,8 @@
 // The page's router: the location hash names a view and its parameters
 // (#/events?actor=IRN, #/event/12, #/doc/KEY, #/timeline?source=IRN&target=USA,
 // #/network). Each view renders into <main id="view"> and marks it
-// data-state="ready" (or "error") when done.
+// data-state="ready" (or "error") when done, and data-route with the hash
+// it renders, so that a reader can tell this route's state from the last.
 
 import { el } from './dom.js';
 import { get } from './api.js';
@@ -35,6 +36,7 @@ async function route() {
   const gen = ++generation;
   main.dataset.state = 'loading';
   main.dataset.view = name;
+  main.dataset.route = location.hash;
   for (const a of document.querySelectorAll('nav a')) {
     a.classList.toggle('active', a.dataset.nav === name || (name === 'event' && a.dataset.nav === 'events'));
   }
