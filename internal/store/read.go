@@ -250,7 +250,7 @@ func (e *engine) evidence(ctx context.Context, cond string, arg any) ([]Evidence
 		e.verb, e.verb_start, e.verb_stop, e.negated, e.modality, e.status, e.reported_by, e.claimant,
 		e.quote_id, e.contests, e.location, e.text, e.pattern,
 		CASE WHEN e.sentence_start >= 0 THEN e.sentence_start ELSE COALESCE(s.start, -1) END,
-		CASE WHEN e.sentence_start >= 0 THEN e.sentence_stop ELSE COALESCE(s.stop, -1) END
+		CASE WHEN e.sentence_start >= 0 THEN e.sentence_stop ELSE COALESCE(s.stop, -1) END, d.date_assumed
 		FROM events e JOIN documents d ON d.id = e.doc
 		LEFT JOIN sentences s ON e.sentence_start < 0 AND s.doc = e.doc AND s.idx = e.sentence
 		WHERE `+cond+` ORDER BY e.id`), arg)
@@ -264,16 +264,19 @@ func (e *engine) evidence(ctx context.Context, cond string, arg any) ([]Evidence
 		var sa string
 		var ta sql.NullString
 		var rb, contests string
-		var negated int
+		var negated, assumed int
 		ev := &v.Event
 		if err := rows.Scan(&v.ID, &v.RecordID, &v.DocKey, &v.DocID, &v.Outlet, &v.URL, &v.Title,
 			&ev.ID, &ev.Sentence, &ev.Date, &sa, &ta, &ev.CAMEO, &ev.PLOVER, &ev.Mode, &ev.Goldstein, &ev.QuadClass,
 			&ev.Verb.Text, &ev.Verb.Span.Start, &ev.Verb.Span.End, &negated, &ev.Modality, &ev.Status, &rb,
 			&v.Claimant, &ev.QuoteID, &contests, &ev.Location, &ev.Text, &ev.Pattern,
-			&v.SentenceSpan.Start, &v.SentenceSpan.End); err != nil {
+			&v.SentenceSpan.Start, &v.SentenceSpan.End, &assumed); err != nil {
 			return nil, err
 		}
 		ev.DocID = v.DocID
+		// An event's date is assumed when its document's is (the coder
+		// sets Event.DateAssumed so).
+		ev.DateAssumed = assumed != 0
 		ev.Negated = negated != 0
 		src, err := decodeActor(sql.NullString{String: sa, Valid: true})
 		if err != nil {

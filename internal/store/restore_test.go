@@ -22,6 +22,9 @@ func TestReingestMetadata(t *testing.T) {
 		put(t, s, a)
 		put(t, s, b)
 		before := counts(t, s)
+		if d, err := s.Document(ctx, DocKey(a.Document.Text)); err != nil || !d.Document.DateAssumed || !d.Events[0].Event.DateAssumed {
+			t.Fatalf("document a = %+v, %v; want its date and its events' assumed", d, err)
+		}
 		if recs := events(t, s, EventFilter{Source: "USA"}); len(recs) != 1 || recs[0].Mentions != 2 {
 			t.Fatalf("records before = %+v; want one of 2 mentions", recs)
 		}
@@ -36,7 +39,7 @@ func TestReingestMetadata(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d.Document.Date != "2014-09-16" || d.Document.DateAssumed || d.Document.Source != "Guardian" || len(d.Events) != 2 ||
+		if d.Document.Date != "2014-09-16" || d.Document.DateAssumed || d.Events[0].Event.DateAssumed || d.Document.Source != "Guardian" || len(d.Events) != 2 ||
 			d.Events[0].Event.Date != "2014-09-16" || d.Events[0].Outlet != "Guardian" || len(d.Quotes) != 1 || len(d.Sentences) != 3 {
 			t.Errorf("document after update = %+v", d)
 		}
