@@ -247,7 +247,9 @@ func checkDocument(p postedDocument, now time.Time) (doc.Document, error) {
 	}
 	d := doc.Document{ID: p.ID, Date: p.Date, Source: p.Source, URL: p.URL, Title: p.Title, Text: p.Text}
 	if d.Date == "" {
-		d.Date = now.UTC().Format(time.DateOnly)
+		// Assumed, and marked so: the store never lets an assumed date
+		// replace the date a copy of the text was stored with.
+		d.Date, d.DateAssumed = now.UTC().Format(time.DateOnly), true
 	} else if !validDate(d.Date) {
 		return doc.Document{}, badParam("date", "%s is not a date (YYYY-MM-DD)", show(d.Date))
 	}

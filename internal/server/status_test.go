@@ -162,3 +162,35 @@ func TestDocumentDateAssumed(t *testing.T) {
 		t.Errorf("document = %+v; want date_assumed true", v.Document)
 	}
 }
+
+// TestPostWithoutDate: a document posted without a date gets today's,
+// marked as assumed, and posting again without a date a text stored
+// with its date does not replace that date (the store updates a
+// document only for new metadata; an assumed date is none).
+func TestPostWithoutDate(t *testing.T) {
+	st := sqliteStore(t)
+	s, _ := newTest(t, st, testToken)
+	auth := []string{"Authorization", "Bearer " + testToken, "Content-Type", "application/json"}
+	text := "Iran rejected the United States' offer on Monday."
+	w := do(s, "POST", "/api/documents", strings.NewReader(`{"date":"2014-09-16","text":"`+text+`"}`), auth...)
+	if w.Code != 201 {
+		t.Fatalf("POST with a date = %d %s", w.Code, w.Body)
+	}
+	w = do(s, "POST", "/api/documents", strings.NewReader(`{"text":"`+text+`"}`), auth...)
+	if w.Code != 200 {
+		t.Errorf("POST again without a date = %d %s; want 200", w.Code, w.Body)
+	}
+	var v struct {
+		Document documentFields `json:"document"`
+	}
+	decode(t, do(s, "GET", "/api/documents/"+store.DocKey(text), nil), &v)
+	if v.Document.Date != "2014-09-16" || v.Document.DateAssumed {
+		t.Errorf("document after a post without a date = %+v; want 2014-09-16 kept", v.Document)
+	}
+	other := "Russia threatened Ukraine with sanctions."
+	do(s, "POST", "/api/documents", strings.NewReader(`{"text":"`+other+`"}`), auth...)
+	decode(t, do(s, "GET", "/api/documents/"+store.DocKey(other), nil), &v)
+	if !v.Document.DateAssumed || !validDate(v.Document.Date) {
+		t.Errorf("document posted without a date = %+v; want today, assumed", v.Document)
+	}
+}
