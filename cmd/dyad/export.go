@@ -24,6 +24,8 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&f.Target, "target", "", "target actor code prefix")
 	fs.StringVar(&f.PLOVER, "plover", "", "PLOVER event type (REJECT)")
 	fs.StringVar(&f.CAMEO, "cameo", "", "CAMEO code prefix (12 matches 120 to 129x)")
+	status := fs.String("status", "", "records with a report of these statuses, comma-separated, or all: "+
+		strings.Join(store.Statuses, ",")+" (default: asserted,claimed; gdelt takes those two only)")
 	limit := fs.Int("limit", 0, "at most this many records (0: all)")
 	if err := fs.parse(args); err != nil {
 		return err
@@ -36,8 +38,21 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case !slices.Contains(export.Formats, *format):
 		return fmt.Errorf("%w: unknown -format %q (%s)", errUsage, *format, strings.Join(export.Formats, ", "))
 	}
+	if *status != "" {
+		f.Status = strings.Split(*status, ",")
+		if *status == "all" {
+			f.Status = store.Statuses
+		}
+	}
 	if err := checkEventFilter(f); err != nil {
 		return err
+	}
+	if *format == "gdelt" {
+		for _, st := range f.Status {
+			if !slices.Contains(store.CountedStatuses, st) {
+				return fmt.Errorf("%w: -status %q: GDELT rows are events: asserted and claimed reports only", errUsage, *status)
+			}
+		}
 	}
 	st, err := openStore(ctx, *db, false, "dyad ingest creates one")
 	if err != nil {

@@ -205,6 +205,7 @@ type ingestRun struct {
 	poll  bool
 
 	read, added, stored, failed int
+	updated                     int // stored before with other metadata
 	skipped                     int // files and links left out (ingest.Warning)
 	feeds                       bool
 	feedsFailed                 int // feeds that could not be read (ingest.ErrFeed)
@@ -330,6 +331,10 @@ func (r *ingestRun) store1(batch []doc.Result) {
 			r.added++
 			r.events += pr.Events
 			r.records += pr.Records
+		case pr.Updated:
+			r.updated++
+			r.events += pr.Events
+			r.records += pr.Records
 		default:
 			r.stored++
 		}
@@ -352,8 +357,12 @@ func (r *ingestRun) summary() {
 	if r.feeds {
 		feeds = fmt.Sprintf(", %d %s failed", r.feedsFailed, plural(r.feedsFailed, "feed"))
 	}
-	fmt.Fprintf(r.out, "dyad ingest: %d documents read, %d new, %d already stored, %d failed, %d skipped%s; %d events, %d new records; %s, %.1f docs/s\n",
-		r.read, r.added, r.stored, r.failed, r.skipped, feeds, r.events, r.records, el.Round(time.Millisecond), rate(r.read, el))
+	updated := "" // named only when there were some, so the usual line stays as it was
+	if r.updated > 0 {
+		updated = fmt.Sprintf("%d updated (new metadata), ", r.updated)
+	}
+	fmt.Fprintf(r.out, "dyad ingest: %d documents read, %d new, %s%d already stored, %d failed, %d skipped%s; %d events, %d new records; %s, %.1f docs/s\n",
+		r.read, r.added, updated, r.stored, r.failed, r.skipped, feeds, r.events, r.records, el.Round(time.Millisecond), rate(r.read, el))
 }
 
 func plural(n int, word string) string {

@@ -123,6 +123,8 @@ func TestIngestUsage(t *testing.T) {
 		{[]string{"export", "-db", db, "-format", "xml"}, `unknown -format "xml"`},
 		{[]string{"export"}, "needs -db"},
 		{[]string{"export", "-db", db, "-from", "March"}, `-from: "March" is not a date`},
+		{[]string{"export", "-db", db, "-status", "asserted,rumoured"}, `"rumoured" is not a status`},
+		{[]string{"export", "-db", db, "-status", "negated", "-format", "gdelt"}, "GDELT rows are events"},
 	} {
 		code, _, errs := runDyad(t, "", tt.args...)
 		if code != 2 || !strings.Contains(errs, tt.want) {
@@ -507,4 +509,69 @@ func TestIngestFeedCaps(t *testing.T) {
 		t.Errorf("ingest -round-timeout 2s took %v; want the round cut at 2 s", el)
 	}
 	t.Logf("-round-timeout 2s: %v", el)
+}
+
+// TestIngestNewMetadata (issue 16, finding 2): ingesting a stored text
+// again with its date and source updates the document, replaces its
+// events, and the summary counts it as updated, not "already stored".
+func TestIngestNewMetadata(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	text := `"text":"Iran rejected an offer from the United States to join the coalition."`
+	first := filepath.Join(dir, "first.jsonl")
+	later := filepath.Join(dir, "later.jsonl")
+	if err := os.WriteFile(first, []byte(`{"id":"a","date":"2026-12-07",`+text+"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(later, []byte(`{"id":"a","date":"2014-09-16","source":"Guardian",`+text+"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runDyad(t, "", "ingest", "-db", db, first); code != 0 || !strings.Contains(errs, "1 new, 0 already stored") {
+		t.Fatalf("first ingest = %d %q", code, errs)
+	}
+	before := counts(t, db)
+	code, _, errs := runDyad(t, "", "ingest", "-db", db, later)
+	if code != 0 || !strings.Contains(errs, "0 new, 1 updated (new metadata), 0 already stored") {
+		t.Errorf("ingest with a date = %d %q; want the document counted as updated", code, errs)
+	}
+	if after := counts(t, db); after != before {
+		t.Errorf("Counts after the update = %+v; want %+v (replaced, not added)", after, before)
+	}
+	s, err := store.Open(context.Background(), db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	recs, err := s.Events(context.Background(), store.EventFilter{})
+	if err != nil || len(recs) == 0 || recs[0].FirstDate != "2014-09-16" {
+		t.Errorf("records after the update = %+v, %v; want them on 2014-09-16", recs, err)
+	}
+	if code, _, errs := runDyad(t, "", "ingest", "-db", db, later); code != 0 || !strings.Contains(errs, "0 new, 1 already stored") {
+		t.Errorf("ingest again = %d %q; want already stored", code, errs)
+	}
+}
+
+// TestExportStatus (issue 16, finding 1): what the text says did not
+// happen is exported only when -status asks for it.
+func TestExportStatus(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "dyad.db")
+	in := "France would not be coordinating any military action with Syria, the minister said on Tuesday.\n\n" +
+		"Germany accused Russia of hacking its parliament.\n"
+	if code, _, errs := runDyad(t, in, "ingest", "-db", db, "-date", "2021-05-04", "-"); code != 0 {
+		t.Fatalf("ingest = %d %s", code, errs)
+	}
+	for _, tt := range []struct {
+		args       []string
+		want, miss string
+	}{
+		{nil, "DEU", "FRA"},
+		{[]string{"-format", "gdelt"}, "DEU", "FRA"},
+		{[]string{"-format", "csv", "-status", "negated"}, ",negated,", "DEU"},
+		{[]string{"-status", "all"}, `"FRA"`, "\x00"},
+	} {
+		code, out, errs := runDyad(t, "", append([]string{"export", "-db", db}, tt.args...)...)
+		if code != 0 || !strings.Contains(out, tt.want) || strings.Contains(out, tt.miss) {
+			t.Errorf("export %q = %d %q %s; want %q and no %q", tt.args, code, out, errs, tt.want, tt.miss)
+		}
+	}
 }

@@ -26,6 +26,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	tokenFile := fs.String("token-file", "", "`file` holding the bearer token that POST /api/documents requires (without it, posting is disabled)")
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest body POST /api/documents accepts")
 	codeTimeout := fs.Duration("code-timeout", 0, "longest coding of one posted document; over it, 503 (0: 4s per MiB of -max-body-bytes, at least 10s)")
+	maxConns := fs.Int("max-conns", server.DefaultMaxConns, "most connections served at once (more wait for one to close)")
 	var dicts stringList
 	fs.Var(&dicts, "dict", "add a dictionary `file` or directory for coding posted documents (repeatable)")
 	if err := fs.parse(args); err != nil {
@@ -36,6 +37,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return fmt.Errorf("%w: -addr %q: want HOST:PORT (127.0.0.1:8080)", errUsage, *addr)
+	}
+	if *maxConns < 1 {
+		return fmt.Errorf("%w: -max-conns %d: want 1 or more", errUsage, *maxConns)
 	}
 	token := ""
 	if *tokenFile != "" {
@@ -82,7 +86,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", *db, "posting", token != "")
 	done := make(chan error, 1)
-	go func() { done <- hs.Serve(ln) }()
+	// Listener caps the connections and puts the security headers on the
+	// errors net/http answers by itself.
+	go func() { done <- hs.Serve(server.Listener(ln, *maxConns)) }()
 	select {
 	case err := <-done:
 		return err

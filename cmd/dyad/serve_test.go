@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -27,6 +28,7 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"serve", "-db", filepath.Join(dir, "x.db"), "extra"}, 2, "takes no arguments"},
 		{[]string{"serve", "-db", filepath.Join(dir, "x.db"), "-token-file", filepath.Join(dir, "none")}, 1, "token file"},
 		{[]string{"serve", "-db", filepath.Join(dir, "x.db"), "-token-file", empty}, 1, "one token"},
+		{[]string{"serve", "-db", filepath.Join(dir, "x.db"), "-max-conns", "0"}, 2, "-max-conns 0"},
 	}
 	for _, tc := range tests {
 		code, _, errs := runDyad(t, "", tc.args...)
@@ -97,6 +99,19 @@ func TestServe(t *testing.T) {
 	resp.Body.Close()
 	if len(ev.Events) != 1 || ev.Events[0].Source != "IRN" || ev.Events[0].Target != "USA" {
 		t.Errorf("GET /api/events?actor=IRN = %+v", ev)
+	}
+
+	// net/http's own answer to headers too large carries the security
+	// headers too (dyad serve listens through server.Listener).
+	c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(c, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: "+strings.Repeat("a", 80<<10)+"\r\n\r\n")
+	resp, err = http.ReadResponse(bufio.NewReader(c), nil)
+	c.Close()
+	if err != nil || resp.StatusCode != 431 || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("headers too large = %v, %v; want 431 with the security headers", resp, err)
 	}
 
 	cancel()

@@ -25,7 +25,7 @@ var commandTable = []commandInfo{
 	{"quotes", "[flags] INPUT...", "quotations with their speakers (JSON Lines)",
 		"Prints the quotations of documents (files, directories, - for stdin) with their speakers: one JSON object per quote."},
 	{"ingest", "-db DB [flags] [INPUT...]", "code documents and feeds into a store (SQLite or PostgreSQL)",
-		"Codes documents (files, directories, - for stdin, HTML pages, and the articles of -feed URLs) and stores them with their events in DB (a SQLite file, created when absent, or a postgres:// URL); a document already stored is skipped."},
+		"Codes documents (files, directories, - for stdin, HTML pages, and the articles of -feed URLs) and stores them with their events in DB (a SQLite file, created when absent, or a postgres:// URL); a document already stored is skipped, and one stored with other metadata (date, source, URL, title) is updated and its events replaced."},
 	{"export", "-db DB [flags]", "a store's event records: JSON Lines, CSV or GDELT TSV",
 		"Writes the event records of an existing store, newest first: JSON Lines, CSV, or the GDELT 2.0 event table (docs/operations.md)."},
 	{"serve", "-db DB [flags]", "serve the JSON API and the web page over a store (docs/api.md)",

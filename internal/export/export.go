@@ -22,6 +22,17 @@ type Writer interface {
 	Flush() error
 }
 
+// Counted reports whether a record has an asserted or claimed report:
+// whether it is an event and not only evidence (negated, denied or
+// hypothetical reports).
+func Counted(r *store.Record) bool { return r.Asserted+r.Claimed > 0 }
+
+// leaver is a Writer that leaves some records out (the gdelt format:
+// records that are no event); Run does not count them.
+type leaver interface {
+	leaves(r *store.Record) bool
+}
+
 // NewWriter returns a Writer of format ("jsonl", "csv" or "gdelt") to w.
 func NewWriter(w io.Writer, format string) (Writer, error) {
 	switch format {
@@ -38,11 +49,13 @@ func NewWriter(w io.Writer, format string) (Writer, error) {
 // page is how many records Run asks the store for at once.
 const page = 1000
 
-// Run writes the records that f selects, at most limit of them (0: all),
-// paging through s.Events from f.Offset, and flushes w. It returns the
-// number of records written.
+// Run writes the records that f selects (by default those with an
+// asserted or claimed report: f.Status), at most limit of them (0: all),
+// paging through s.Events by cursor from f.Offset, and flushes w. It
+// returns the number of records written.
 func Run(ctx context.Context, s store.Store, f store.EventFilter, limit int, w Writer) (int, error) {
 	n := 0
+	lv, _ := w.(leaver)
 	for {
 		f.Limit = page
 		if limit > 0 {
@@ -54,6 +67,9 @@ func Run(ctx context.Context, s store.Store, f store.EventFilter, limit int, w W
 			return n, err
 		}
 		for i := range recs {
+			if lv != nil && lv.leaves(&recs[i]) {
+				continue
+			}
 			if err := w.Write(&recs[i]); err != nil {
 				return n, err
 			}
@@ -62,7 +78,7 @@ func Run(ctx context.Context, s store.Store, f store.EventFilter, limit int, w W
 		if len(recs) < f.Limit || (limit > 0 && n >= limit) {
 			break
 		}
-		f.Offset += len(recs)
+		f.Offset, f.After = 0, store.EventCursor(&recs[len(recs)-1])
 	}
 	return n, w.Flush()
 }
@@ -84,7 +100,7 @@ func (j *jsonlWriter) Flush() error { return j.w.Flush() }
 // store.Record, in its order.
 var CSVHeader = []string{
 	"id", "source", "target", "root", "cameo", "plover", "goldstein", "quad_class",
-	"first_date", "last_date", "mentions", "articles", "outlets",
+	"first_date", "last_date", "mentions", "articles", "outlets", "reports", "status",
 	"asserted", "claimed", "denied", "negated", "hypothetical",
 	"example", "source_url", "added", "updated",
 }
@@ -106,7 +122,7 @@ func (c *csvWriter) Write(r *store.Record) error {
 	c.row = append(c.row[:0],
 		strconv.FormatInt(r.ID, 10), r.Source, r.Target, r.Root, r.CAMEO, r.PLOVER,
 		strconv.FormatFloat(r.Goldstein, 'f', -1, 64), itoa(r.QuadClass),
-		r.FirstDate, r.LastDate, itoa(r.Mentions), itoa(r.Articles), itoa(r.Outlets),
+		r.FirstDate, r.LastDate, itoa(r.Mentions), itoa(r.Articles), itoa(r.Outlets), itoa(r.Reports), r.Status,
 		itoa(r.Asserted), itoa(r.Claimed), itoa(r.Denied), itoa(r.Negated), itoa(r.Hypothetical),
 		r.Example, r.SourceURL, r.Added, r.Updated)
 	return c.w.Write(c.row)

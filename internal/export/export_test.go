@@ -6,14 +6,15 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"dyad/internal/store"
 )
 
-// fakeStore lists records as a store does: newest first, with Limit and
-// Offset; it records the filters it was asked for.
+// fakeStore lists records as a store does: newest first, with Limit,
+// Offset and After; it records the filters it was asked for.
 type fakeStore struct {
 	store.Store
 	recs    []store.Record
@@ -23,6 +24,13 @@ type fakeStore struct {
 func (s *fakeStore) Events(_ context.Context, f store.EventFilter) ([]store.Record, error) {
 	s.filters = append(s.filters, f)
 	lo := min(f.Offset, len(s.recs))
+	if f.After != "" {
+		for i := range s.recs {
+			if store.EventCursor(&s.recs[i]) == f.After {
+				lo = i + 1
+			}
+		}
+	}
 	hi := min(lo+f.Limit, len(s.recs))
 	return s.recs[lo:hi], nil
 }
@@ -33,7 +41,7 @@ func records(n int) []store.Record {
 		out[i] = store.Record{
 			ID: int64(n - i), Source: "IRNGOV", Target: "USA", Root: "12", CAMEO: "125", PLOVER: "REJECT",
 			Goldstein: -5, QuadClass: 3, FirstDate: "2014-09-15", LastDate: "2014-09-16",
-			Mentions: 3, Articles: 2, Outlets: 2, Asserted: 1, Claimed: 2,
+			Mentions: 3, Articles: 2, Outlets: 2, Reports: 4, Status: "asserted,claimed,negated", Asserted: 1, Claimed: 2, Negated: 1,
 			Example:   fmt.Sprintf("Iran rejected, \"the offer\"\tof the\nUS %d.", i),
 			SourceURL: "https://herald.example/a", Added: "2026-11-29T05:30:00Z", Updated: "2026-11-29T05:31:00Z",
 		}
@@ -111,7 +119,8 @@ func TestFormats(t *testing.T) {
 			if len(row) != len(CSVHeader) {
 				t.Errorf("csv row %d has %d fields; want %d", i, len(row), len(CSVHeader))
 			}
-			if row[18] != recs[i].Example || row[2] != recs[i].Target || row[0] != fmt.Sprint(recs[i].ID) {
+			if row[slices.Index(CSVHeader, "example")] != recs[i].Example || row[2] != recs[i].Target || row[0] != fmt.Sprint(recs[i].ID) ||
+				row[slices.Index(CSVHeader, "status")] != "asserted,claimed,negated" || row[slices.Index(CSVHeader, "reports")] != "4" {
 				t.Errorf("csv row %d = %q; want the record's fields", i, row)
 			}
 		}

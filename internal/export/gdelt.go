@@ -32,8 +32,17 @@ type gdeltWriter struct {
 	row []string
 }
 
-// Write writes one record as a GDELT row: 61 tab-separated fields.
+// leaves reports whether r is left out: a GDELT row is an event, and a
+// record with no asserted or claimed report is only evidence of one.
+func (g *gdeltWriter) leaves(r *store.Record) bool { return !Counted(r) }
+
+// Write writes one record as a GDELT row: 61 tab-separated fields, or
+// nothing for a record with no asserted or claimed report. NumMentions,
+// NumSources and NumArticles count the asserted and claimed reports.
 func (g *gdeltWriter) Write(r *store.Record) error {
+	if g.leaves(r) {
+		return nil
+	}
 	g.row = GDELTRow(g.row[:0], r)
 	for i, f := range g.row {
 		if i > 0 {

@@ -12,15 +12,18 @@ type actorList struct {
 	Limit  int                 `json:"limit"`
 	Offset int                 `json:"offset"`
 	More   bool                `json:"more"`
+	Next   string              `json:"next"` // the next page's cursor, "" when none follows
 }
 
-// listActors serves GET /api/actors: the actors the stored events name,
-// most reported first, by code prefix.
+// listActors serves GET /api/actors: the actors the stored asserted and
+// claimed events (or those of other statuses) name, most reported first,
+// by code prefix.
 func (s *Server) listActors(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r, "prefix", "limit", "offset")
+	p := newParams(r, append([]string{"prefix", "status"}, pageParams...)...)
 	var f store.ActorFilter
 	f.Prefix = p.actor("prefix")
-	f.Limit, f.Offset = p.paging()
+	f.Status = p.status("status")
+	f.Limit, f.After, f.Offset = p.paging()
 	if p.err != nil {
 		s.fail(w, r, p.err)
 		return
@@ -33,5 +36,9 @@ func (s *Server) listActors(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	as, more := onePage(as, limit)
-	writeJSON(w, http.StatusOK, actorList{Actors: as, Limit: limit, Offset: f.Offset, More: more})
+	next := ""
+	if more {
+		next = store.ActorCursor(&as[len(as)-1])
+	}
+	writeJSON(w, http.StatusOK, actorList{Actors: as, Limit: limit, Offset: f.Offset, More: more, Next: next})
 }

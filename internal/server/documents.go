@@ -44,6 +44,7 @@ func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) {
 		Document: documentFields{
 			ID: d.Document.ID, Date: d.Document.Date, Source: d.Document.Source,
 			URL: d.Document.URL, Title: d.Document.Title, Text: d.Document.Text,
+			DateAssumed: d.Document.DateAssumed,
 		},
 		Sentences: nonNil(d.Sentences),
 		Mentions:  nonNil(d.Mentions),
@@ -73,6 +74,9 @@ type documentFields struct {
 	URL    string `json:"url"`
 	Title  string `json:"title"`
 	Text   string `json:"text"` // every span of the response is a byte offset into it
+	// DateAssumed is true when Date was neither given nor read from the
+	// text but assumed (the day it was read, or a -date default).
+	DateAssumed bool `json:"date_assumed"`
 }
 
 // postedDocument is the body of POST /api/documents. Text is required;
@@ -254,7 +258,9 @@ func checkDocument(p postedDocument, now time.Time) (doc.Document, error) {
 	}
 	d := doc.Document{ID: p.ID, Date: p.Date, Source: p.Source, URL: p.URL, Title: p.Title, Text: p.Text}
 	if d.Date == "" {
-		d.Date = now.UTC().Format(time.DateOnly)
+		// Assumed, and marked so: the store never lets an assumed date
+		// replace the date a copy of the text was stored with.
+		d.Date, d.DateAssumed = now.UTC().Format(time.DateOnly), true
 	} else if !validDate(d.Date) {
 		return doc.Document{}, badParam("date", "%s is not a date (YYYY-MM-DD)", show(d.Date))
 	}

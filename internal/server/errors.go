@@ -69,6 +69,8 @@ func errorStatus(err error) (int, string) {
 	switch {
 	case errors.As(err, &pe):
 		return http.StatusBadRequest, pe.Error()
+	case errors.Is(err, store.ErrBadCursor):
+		return http.StatusBadRequest, "cursor: " + store.ErrBadCursor.Error() + " (give the next of the previous page)"
 	case errors.Is(err, errNoToken), errors.Is(err, errBadToken):
 		return http.StatusUnauthorized, err.Error()
 	case errors.Is(err, errPostingOff):

@@ -15,14 +15,15 @@ type eventList struct {
 	Limit  int            `json:"limit"`
 	Offset int            `json:"offset"`
 	More   bool           `json:"more"` // another page follows
+	Next   string         `json:"next"` // its cursor, "" when none follows
 }
 
 // listEvents serves GET /api/events: event records matching the filters,
 // newest first, a page at a time.
 func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r, append(eventParams, "limit", "offset")...)
+	p := newParams(r, append(eventParams, pageParams...)...)
 	f := p.eventFilter()
-	f.Limit, f.Offset = p.paging()
+	f.Limit, f.After, f.Offset = p.paging()
 	if p.err != nil {
 		s.fail(w, r, p.err)
 		return
@@ -35,7 +36,11 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	recs, more := onePage(recs, limit)
-	writeJSON(w, http.StatusOK, eventList{Events: recs, Limit: limit, Offset: f.Offset, More: more})
+	next := ""
+	if more {
+		next = store.EventCursor(&recs[len(recs)-1])
+	}
+	writeJSON(w, http.StatusOK, eventList{Events: recs, Limit: limit, Offset: f.Offset, More: more, Next: next})
 }
 
 // eventView is the response of GET /api/events/{id}.

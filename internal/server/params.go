@@ -209,13 +209,45 @@ func (p *params) integer(name string, def, lo, hi int) int {
 	return n
 }
 
-// paging reads limit and offset.
-func (p *params) paging() (limit, offset int) {
-	return p.integer("limit", defaultLimit, 1, maxLimit), p.integer("offset", 0, 0, maxOffset)
+// pageParams are the parameters of a page of a list: cursor is the next
+// page (the previous page's next); offset is deprecated (its cost grows
+// with it) and cannot go with a cursor.
+var pageParams = []string{"limit", "cursor", "offset"}
+
+// paging reads limit, cursor and offset.
+func (p *params) paging() (limit int, cursor string, offset int) {
+	limit, cursor, offset = p.integer("limit", defaultLimit, 1, maxLimit), p.get("cursor"), p.integer("offset", 0, 0, maxOffset)
+	switch {
+	case len(cursor) > 512:
+		p.fail("cursor", "%s is not a cursor (give the next of the previous page)", show(cursor))
+	case cursor != "" && p.get("offset") != "":
+		p.fail("offset", "cannot go with cursor (a cursor says where the page starts)")
+	}
+	return limit, cursor, offset
 }
 
 // eventParams are the parameters that select event records.
-var eventParams = []string{"actor", "source", "target", "plover", "cameo", "from", "to", "claimant"}
+var eventParams = []string{"actor", "source", "target", "plover", "cameo", "from", "to", "claimant", "status"}
+
+// status reads the status parameter: statuses, comma-separated, or all;
+// nil (the store's default, asserted and claimed) when absent.
+func (p *params) status(name string) []string {
+	s := p.get(name)
+	switch s {
+	case "":
+		return nil
+	case "all":
+		return store.Statuses
+	}
+	sts := strings.Split(s, ",")
+	for _, st := range sts {
+		if !slices.Contains(store.Statuses, st) {
+			p.fail(name, "%s is not a status (%s, comma-separated, or all)", show(st), strings.Join(store.Statuses, ", "))
+			return nil
+		}
+	}
+	return sts
+}
 
 // eventFilter reads the event filters (not the paging).
 func (p *params) eventFilter() store.EventFilter {
@@ -233,6 +265,7 @@ func (p *params) eventFilter() store.EventFilter {
 		p.err = err
 		return store.EventFilter{}
 	}
+	f.Status = p.status("status")
 	return f
 }
 
@@ -257,6 +290,14 @@ func CheckEventFilter(f store.EventFilter) error {
 	p.cameo("cameo")
 	p.dates()
 	p.actor("claimant")
+	if p.err == nil {
+		for _, st := range f.Status {
+			if !slices.Contains(store.Statuses, st) {
+				p.fail("status", "%s is not a status (%s, comma-separated, or all)", show(st), strings.Join(store.Statuses, ", "))
+				break
+			}
+		}
+	}
 	return p.err
 }
 

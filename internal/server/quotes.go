@@ -12,16 +12,17 @@ type quoteList struct {
 	Limit  int                 `json:"limit"`
 	Offset int                 `json:"offset"`
 	More   bool                `json:"more"`
+	Next   string              `json:"next"` // the next page's cursor, "" when none follows
 }
 
 // listQuotes serves GET /api/quotes: quotes by speaker, document and date.
 func (s *Server) listQuotes(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r, "speaker", "doc", "from", "to", "limit", "offset")
+	p := newParams(r, append([]string{"speaker", "doc", "from", "to"}, pageParams...)...)
 	var f store.QuoteFilter
 	f.Speaker = p.actor("speaker")
 	f.DocKey = p.docKey("doc")
 	f.From, f.To = p.dates()
-	f.Limit, f.Offset = p.paging()
+	f.Limit, f.After, f.Offset = p.paging()
 	if p.err != nil {
 		s.fail(w, r, p.err)
 		return
@@ -34,5 +35,9 @@ func (s *Server) listQuotes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	qs, more := onePage(qs, limit)
-	writeJSON(w, http.StatusOK, quoteList{Quotes: qs, Limit: limit, Offset: f.Offset, More: more})
+	next := ""
+	if more {
+		next = store.QuoteCursor(&qs[len(qs)-1])
+	}
+	writeJSON(w, http.StatusOK, quoteList{Quotes: qs, Limit: limit, Offset: f.Offset, More: more, Next: next})
 }

@@ -16,13 +16,15 @@ type series struct {
 }
 
 // getSeries serves GET /api/series: a dyad's daily counts of cooperation
-// and conflict and its Goldstein sums. Source and target are required.
+// and conflict and its Goldstein sums, of its asserted and claimed
+// reports unless status asks for others. Source and target are required.
 func (s *Server) getSeries(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r, "source", "target", "from", "to")
+	p := newParams(r, "source", "target", "from", "to", "status")
 	var f store.EventFilter
 	f.Source = p.actor("source")
 	f.Target = p.actor("target")
 	f.From, f.To = p.dates()
+	f.Status = p.status("status")
 	if p.err == nil && f.Source == "" {
 		p.fail("source", "required (an actor code, as IRN)")
 	}

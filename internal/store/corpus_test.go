@@ -75,13 +75,16 @@ func TestGuardian(t *testing.T) {
 	if c.Documents != int64(len(rs)) || c.Events != int64(stored) {
 		t.Fatalf("Counts = %+v; want %d documents, %d events", c, len(rs), stored)
 	}
-	records := events(t, s, EventFilter{Limit: MaxLimit})
+	records := events(t, s, EventFilter{Limit: MaxLimit, Status: Statuses})
 	if int64(len(records)) != c.Records {
-		t.Fatalf("Events listed %d records; Counts says %d", len(records), c.Records)
+		t.Fatalf("Events of every status listed %d records; Counts says %d", len(records), c.Records)
 	}
 	multi, mentions := 0, 0
 	for _, r := range records {
-		mentions += r.Mentions
+		mentions += r.Reports
+		if r.Mentions != r.Asserted+r.Claimed {
+			t.Errorf("record %d: %d mentions; want %d asserted + %d claimed", r.ID, r.Mentions, r.Asserted, r.Claimed)
+		}
 		if r.Mentions > 1 && r.Articles > 1 {
 			multi++
 			if *showRecords {
@@ -114,7 +117,7 @@ func TestGuardian(t *testing.T) {
 	// of its own.
 	got := events(t, s, EventFilter{Source: "RUSGOV", Target: "TURGOV", CAMEO: "04", From: "2017-11-20", To: "2017-11-22"})
 	want := Record{Source: "RUSGOV", Target: "TURGOV", Root: "04", CAMEO: "043", FirstDate: "2017-11-20", LastDate: "2017-11-22",
-		Mentions: 2, Articles: 2, Outlets: 1, Asserted: 1, Claimed: 1}
+		Mentions: 2, Articles: 2, Outlets: 1, Reports: 2, Status: "asserted,claimed", Asserted: 1, Claimed: 1}
 	if len(got) != 1 {
 		t.Fatalf("RUSGOV>TURGOV 04 records of 2017-11-20..22 = %s; want one", short(got))
 	}

@@ -33,6 +33,9 @@ type engine struct {
 	// points of Put and aborts it with the error it returns.
 	now  func() time.Time
 	fail func(stage string) error
+	// listed, when set (tests), sees the query and arguments of every
+	// listing.
+	listed func(query string, args []any)
 }
 
 var _ Store = (*engine)(nil)

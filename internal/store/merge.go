@@ -1,6 +1,10 @@
 package store
 
 import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -18,6 +22,7 @@ import (
 // report is one event of the document being stored.
 type report struct {
 	ev     *doc.Event
+	idx    int    // in the document's events
 	date   string // eventDate
 	target string // target code, "" for none
 	root   string
@@ -46,7 +51,7 @@ func (p *putter) events() (int, error) {
 	for i := range evs {
 		ev := &evs[i]
 		r := &reports[i]
-		r.ev, r.date, r.root = ev, eventDate(ev.Date, d.Date), Root(ev.CAMEO)
+		r.ev, r.idx, r.date, r.root = ev, i, eventDate(ev.Date, d.Date), Root(ev.CAMEO)
 		if ev.Target != nil {
 			r.target = ev.Target.Code
 		}
@@ -125,7 +130,9 @@ func (p *putter) events() (int, error) {
 // records and the fresh ones with r's source, target and root whose
 // dates, widened by the window, hold r's date; on a tie the oldest. It
 // stretches that record's dates to r's. When there is none, r.record and
-// r.fresh stay unset.
+// r.fresh stay unset. (Record ids are hashes, so "oldest" among stored
+// records is the smallest id: arbitrary, but the same in every store
+// built from the same input.)
 func (p *putter) merge(r *report, fresh []*pending) error {
 	if !identifiable(r.ev) {
 		return nil // its own record
@@ -210,43 +217,93 @@ func particular(a *doc.Actor) bool {
 }
 
 // insertRecord stores a fresh record, its counts those of its reports,
-// all from this document, and returns its id.
+// all from this document, under the first free id of RecordID, and
+// returns the id.
 func (p *putter) insertRecord(f *pending) (int64, error) {
 	var n [5]int // by status
 	for _, r := range f.reports {
-		if i := slices.Index(statuses, r.ev.Status); i >= 0 {
+		if i := slices.Index(Statuses, r.ev.Status); i >= 0 {
 			n[i]++
 		}
 	}
-	first := f.reports[0].ev
+	mentions := n[0] + n[1]
+	docs := min(mentions, 1) // articles and outlets: this document's, when it counts
+	first := f.reports[0]
+	example := first // the first asserted or claimed report, if any
+	for _, r := range f.reports {
+		if counted(r.ev.Status) {
+			example = r
+			break
+		}
+	}
 	code := majority(f.reports)
-	var id int64
-	err := p.queryRow(qNewRecord, f.source, f.target, f.root, code.CAMEO, code.PLOVER, code.Goldstein, code.QuadClass,
-		f.first, f.last, len(f.reports), 1, 1, n[0], n[1], n[2], n[3], n[4],
-		first.Text, p.res.Document.URL, p.now, p.now).Scan(&id)
-	return id, err
+	for try := 0; ; try++ {
+		id := RecordID(p.key, first.idx, f.source, f.target, f.root, try)
+		err := p.queryRow(qNewRecord, id, f.source, f.target, f.root, code.CAMEO, code.PLOVER, code.Goldstein, code.QuadClass,
+			f.first, f.last, mentions, docs, docs, len(f.reports), n[0], n[1], n[2], n[3], n[4],
+			example.ev.Text, p.res.Document.URL, p.now, p.now).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) && try < maxIDTries {
+			continue // the id is taken: the next
+		}
+		return id, err
+	}
 }
 
-// statuses are the counted statuses, in the order of the record's
-// columns.
-var statuses = []string{"asserted", "claimed", "denied", "negated", "hypothetical"}
+// maxIDTries bounds the search for a free record id; with 2^53 ids and
+// fewer than 2^32 records, a second try is already rare.
+const maxIDTries = 64
 
-// majority returns the first report of the most frequent CAMEO code; on
-// a tie, of the code reported first (as qRecordCode does in SQL).
+// RecordID is the id a record gets from its first report: the event at
+// index event of the document whose DocKey is docKey, with the record's
+// source, target and CAMEO root; try counts the ids already taken. It is
+// the first 53 bits of a SHA-256, so that two stores built from the same
+// input give the same record the same id, whatever crashed or was rolled
+// back between, and it stays exact as a JavaScript number and fits
+// GDELT's GLOBALEVENTID. It is never 0.
+func RecordID(docKey string, event int, source, target, root string, try int) int64 {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d\x00%s\x00%s\x00%s\x00%d", docKey, event, source, target, root, try)
+	var sum [sha256.Size]byte
+	id := int64(binary.BigEndian.Uint64(h.Sum(sum[:0])) >> 11)
+	if id == 0 {
+		id = 1
+	}
+	return id
+}
+
+// Statuses are the statuses of reports, in the order of the record's
+// columns.
+var Statuses = []string{"asserted", "claimed", "denied", "negated", "hypothetical"}
+
+// CountedStatuses are the statuses a record counts by default: the
+// others are evidence, not events.
+var CountedStatuses = []string{"asserted", "claimed"}
+
+// counted reports whether a report of this status counts as an event.
+func counted(status string) bool { return status == "asserted" || status == "claimed" }
+
+// majority returns the first report of the CAMEO code most asserted and
+// claimed reports gave, then most reports; on a tie, of the code reported
+// first (as qRecordCode does in SQL). What the record is, is what is
+// said to have happened: three reports that "X did not threaten Y" do
+// not make a record of threats out of one that X accused Y.
 func majority(rs []*report) *doc.Event {
-	best, bestN := 0, 0
+	best, bestC, bestN := 0, 0, 0
 	for i, r := range rs {
 		if slices.ContainsFunc(rs[:i], func(x *report) bool { return x.ev.CAMEO == r.ev.CAMEO }) {
 			continue // counted at its first report
 		}
-		n := 0
+		c, n := 0, 0
 		for _, x := range rs[i:] {
 			if x.ev.CAMEO == r.ev.CAMEO {
 				n++
+				if counted(x.ev.Status) {
+					c++
+				}
 			}
 		}
-		if n > bestN {
-			best, bestN = i, n
+		if c > bestC || c == bestC && n > bestN {
+			best, bestC, bestN = i, c, n
 		}
 	}
 	return rs[best].ev
@@ -283,12 +340,13 @@ func distance(date, first, last string) int {
 	return 0
 }
 
-// refresh recomputes a stored record's counts and majority code from its
-// reports.
+// refresh recomputes a stored record's counts, dates, majority code and
+// example from its reports.
 func (p *putter) refresh(id int64) error {
-	var mentions, articles, outlets, asserted, claimed, denied, negated, hypothetical int
-	err := p.queryRow(qRecordCounts, id).Scan(&mentions, &articles, &outlets,
-		&asserted, &claimed, &denied, &negated, &hypothetical)
+	var reports, mentions, articles, outlets, asserted, claimed, denied, negated, hypothetical int
+	var first, last string
+	err := p.queryRow(qRecordCounts, id).Scan(&reports, &mentions, &articles, &outlets,
+		&asserted, &claimed, &denied, &negated, &hypothetical, &first, &last)
 	if err != nil {
 		return err
 	}
@@ -298,7 +356,11 @@ func (p *putter) refresh(id int64) error {
 	if err := p.queryRow(qRecordCode, id).Scan(&cameo, &plover, &goldstein, &quad); err != nil {
 		return err
 	}
-	_, err = p.exec(qRefreshRecord, cameo, plover, goldstein, quad, mentions, articles, outlets,
-		asserted, claimed, denied, negated, hypothetical, p.now, id)
+	var example, url string
+	if err := p.queryRow(qRecordExample, id).Scan(&example, &url); err != nil {
+		return err
+	}
+	_, err = p.exec(qRefreshRecord, cameo, plover, goldstein, quad, mentions, articles, outlets, reports,
+		asserted, claimed, denied, negated, hypothetical, first, last, example, url, p.now, id)
 	return err
 }

@@ -32,29 +32,41 @@ func batch(rows int) int {
 
 // The statements of Put, prepared once on the writer.
 const (
-	qInsertDocument = `INSERT INTO documents (key, doc_id, date, source, url, title, text, added)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id`
-	qFindRecords = `SELECT id, first_date, last_date, cameo FROM records
+	qInsertDocument = `INSERT INTO documents (key, doc_id, date, date_assumed, source, url, title, text, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id`
+	qFindDocument = `SELECT id, date, date_assumed, source, url, title FROM documents WHERE key = ?`
+	qFindRecords  = `SELECT id, first_date, last_date, cameo FROM records
 		WHERE source = ? AND target = ? AND root = ? AND last_date >= ? AND first_date <= ?
 		ORDER BY id`
 	qStretchRecord = `UPDATE records SET first_date = ?, last_date = ? WHERE id = ?`
-	qNewRecord     = `INSERT INTO records (source, target, root, cameo, plover, goldstein, quad_class,
-		first_date, last_date, mentions, articles, outlets, asserted, claimed, denied, negated, hypothetical,
+	// qNewRecord inserts a record under the id RecordID gives, nothing
+	// when a record has that id (then the next id is tried).
+	qNewRecord = `INSERT INTO records (id, source, target, root, cameo, plover, goldstein, quad_class,
+		first_date, last_date, mentions, articles, outlets, reports, asserted, claimed, denied, negated, hypothetical,
 		example, source_url, added, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
-	qRecordCounts = `SELECT COUNT(*), COUNT(DISTINCT doc), COUNT(DISTINCT outlet),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id`
+	qRecordCounts = `SELECT COUNT(*),
+		COALESCE(SUM(CASE WHEN status IN ('asserted', 'claimed') THEN 1 ELSE 0 END), 0),
+		COUNT(DISTINCT CASE WHEN status IN ('asserted', 'claimed') THEN doc END),
+		COUNT(DISTINCT CASE WHEN status IN ('asserted', 'claimed') THEN outlet END),
 		COALESCE(SUM(CASE WHEN status = 'asserted' THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN status = 'claimed' THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN status = 'denied' THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN status = 'negated' THEN 1 ELSE 0 END), 0),
-		COALESCE(SUM(CASE WHEN status = 'hypothetical' THEN 1 ELSE 0 END), 0)
+		COALESCE(SUM(CASE WHEN status = 'hypothetical' THEN 1 ELSE 0 END), 0),
+		COALESCE(MIN(date), ''), COALESCE(MAX(date), '')
 		FROM events WHERE record = ?`
 	qRecordCode = `SELECT e.cameo, e.plover, e.goldstein, e.quad_class FROM events e
 		JOIN (SELECT MIN(id) AS first FROM events WHERE record = ?
-			GROUP BY cameo ORDER BY COUNT(*) DESC, MIN(id) LIMIT 1) m ON e.id = m.first`
+			GROUP BY cameo ORDER BY SUM(CASE WHEN status IN ('asserted', 'claimed') THEN 1 ELSE 0 END) DESC,
+			COUNT(*) DESC, MIN(id) LIMIT 1) m ON e.id = m.first`
+	// qRecordExample gives a record's example: the sentence and URL of
+	// its first asserted or claimed report, else of its first report.
+	qRecordExample = `SELECT e.text, d.url FROM events e JOIN documents d ON d.id = e.doc WHERE e.record = ?
+		ORDER BY CASE WHEN e.status IN ('asserted', 'claimed') THEN 0 ELSE 1 END, e.id LIMIT 1`
 	qRefreshRecord = `UPDATE records SET cameo = ?, plover = ?, goldstein = ?, quad_class = ?,
-		mentions = ?, articles = ?, outlets = ?, asserted = ?, claimed = ?, denied = ?, negated = ?,
-		hypothetical = ?, updated = ? WHERE id = ?`
+		mentions = ?, articles = ?, outlets = ?, reports = ?, asserted = ?, claimed = ?, denied = ?, negated = ?,
+		hypothetical = ?, first_date = ?, last_date = ?, example = ?, source_url = ?, updated = ? WHERE id = ?`
 )
 
 const qInsertSpans = `INSERT INTO doc_spans (doc, n_sentences, n_mentions, sentences, mentions) VALUES (?, ?, ?, ?, ?)`
@@ -73,7 +85,7 @@ const qUpsertActor = `INSERT INTO actors (code, country, sector, name, reports, 
 			THEN excluded.first_date ELSE actors.first_date END,
 		last_date = CASE WHEN excluded.last_date > actors.last_date THEN excluded.last_date ELSE actors.last_date END`
 
-var putQueries = []string{qInsertDocument, qFindRecords, qStretchRecord, qNewRecord, qRecordCounts, qRecordCode, qRefreshRecord, qInsertSpans, qUpsertActor}
+var putQueries = []string{qInsertDocument, qFindDocument, qFindRecords, qStretchRecord, qNewRecord, qRecordCounts, qRecordCode, qRecordExample, qRefreshRecord, qInsertSpans, qUpsertActor}
 
 // Put stores res in one transaction; see Store.
 func (e *engine) Put(ctx context.Context, res *doc.Result) (PutResult, error) {
@@ -99,7 +111,7 @@ func (e *engine) Put(ctx context.Context, res *doc.Result) (PutResult, error) {
 	if err := p.put(&out); err != nil {
 		return PutResult{Key: key}, fmt.Errorf("store: %s: %w", d.ID, err)
 	}
-	if !out.New {
+	if !out.New && !out.Updated {
 		return out, nil
 	}
 	if err := tx.Commit(); err != nil {
@@ -239,14 +251,23 @@ func (p *putter) put(out *PutResult) error {
 	}
 	d := &p.res.Document
 	err := p.queryRow(qInsertDocument,
-		p.key, d.ID, d.Date, d.Source, d.URL, d.Title, d.Text, p.now).Scan(&p.doc)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil // stored before: nothing to do
-	}
-	if err != nil {
+		p.key, d.ID, d.Date, b2i(d.DateAssumed), d.Source, d.URL, d.Title, d.Text, p.now).Scan(&p.doc)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		// Stored before: nothing to do, unless the metadata changed.
+		changed, err := p.restore()
+		if err != nil {
+			return fmt.Errorf("document stored again: %w", err)
+		}
+		if !changed {
+			return nil
+		}
+		out.Updated = true
+	case err != nil:
 		return fmt.Errorf("document: %w", err)
+	default:
+		out.New = true
 	}
-	out.New = true
 	if err := p.check("document"); err != nil {
 		return err
 	}
@@ -348,7 +369,8 @@ func (p *putter) insertRows(t table, vals []any) error {
 	return nil
 }
 
-// actors adds the document's reports to the actors they name.
+// actors adds the document's asserted and claimed reports to the
+// actors they name.
 func (p *putter) actors() error {
 	type seen struct {
 		a           *doc.Actor
@@ -376,6 +398,9 @@ func (p *putter) actors() error {
 	d := p.res.Document.Date
 	for i := range p.res.Events {
 		ev := &p.res.Events[i]
+		if !counted(ev.Status) {
+			continue // evidence, not an event
+		}
 		date := eventDate(ev.Date, d)
 		add(&ev.Source, date)
 		add(ev.Target, date)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -66,9 +67,58 @@ func (f *EventFilter) unmatchable() bool {
 	return unmatchable(f.From, f.To, f.Actor, f.Source, f.Target, f.PLOVER, f.CAMEO, f.Claimant)
 }
 
-// recordFilter turns f into conditions on records r.
-func recordFilter(f EventFilter) *where {
+// ErrBadStatus is returned for a Status filter value that is not one of
+// Statuses.
+var ErrBadStatus = errors.New("not a status (asserted, claimed, denied, negated, hypothetical)")
+
+// statusSet returns the statuses f selects (CountedStatuses when none),
+// each once, in the order of Statuses.
+func (f *EventFilter) statusSet() ([]string, error) {
+	if len(f.Status) == 0 {
+		return CountedStatuses, nil
+	}
+	for _, st := range f.Status {
+		if !slices.Contains(Statuses, st) {
+			return nil, fmt.Errorf("status %q: %w", st, ErrBadStatus)
+		}
+	}
+	var out []string
+	for _, st := range Statuses {
+		if slices.Contains(f.Status, st) {
+			out = append(out, st)
+		}
+	}
+	return out, nil
+}
+
+// statusSum is the SQL sum of the status count columns of records r
+// that the statuses name (each one of Statuses, so a column name).
+func statusSum(statuses []string) string {
+	cols := make([]string, len(statuses))
+	for i, st := range statuses {
+		cols[i] = "r." + st
+	}
+	return "(" + strings.Join(cols, " + ") + ")"
+}
+
+// statusIn adds "col is one of statuses" to w.
+func (w *where) statusIn(col string, statuses []string) {
+	args := make([]any, len(statuses))
+	for i, st := range statuses {
+		args[i] = st
+	}
+	w.add(col+" IN (?"+strings.Repeat(", ?", len(statuses)-1)+")", args...)
+}
+
+// recordFilter turns f into conditions on records r: those of f's
+// fields, and a report of a status f selects.
+func recordFilter(f EventFilter) (*where, error) {
 	w := &where{}
+	statuses, err := f.statusSet()
+	if err != nil {
+		return nil, err
+	}
+	w.add(statusSum(statuses) + " > 0")
 	if f.From != "" {
 		w.add("r.last_date >= ?", f.From)
 	}
@@ -89,19 +139,47 @@ func recordFilter(f EventFilter) *where {
 		w.add(`EXISTS (SELECT 1 FROM events c WHERE c.record = r.id AND c.claimant LIKE ? ESCAPE '\')`,
 			likePrefix(f.Claimant))
 	}
-	return w
+	return w, nil
 }
 
 const recordCols = `r.id, r.source, r.target, r.root, r.cameo, r.plover, r.goldstein, r.quad_class,
 	r.first_date, r.last_date, r.mentions, r.articles, r.outlets, r.asserted, r.claimed, r.denied,
-	r.negated, r.hypothetical, r.example, r.source_url, r.added, r.updated`
+	r.negated, r.hypothetical, r.example, r.source_url, r.added, r.updated, r.reports`
 
 type scanner interface{ Scan(dest ...any) error }
 
+// list runs the query of a listing (Events, Quotes, Actors) on the
+// readers, after showing it to e.listed (tests: its plan).
+func (e *engine) list(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	query = e.d.q(query)
+	if e.listed != nil {
+		e.listed(query, args)
+	}
+	return e.r.QueryContext(ctx, query, args...)
+}
+
 func scanRecord(s scanner, r *Record) error {
-	return s.Scan(&r.ID, &r.Source, &r.Target, &r.Root, &r.CAMEO, &r.PLOVER, &r.Goldstein, &r.QuadClass,
+	err := s.Scan(&r.ID, &r.Source, &r.Target, &r.Root, &r.CAMEO, &r.PLOVER, &r.Goldstein, &r.QuadClass,
 		&r.FirstDate, &r.LastDate, &r.Mentions, &r.Articles, &r.Outlets, &r.Asserted, &r.Claimed, &r.Denied,
-		&r.Negated, &r.Hypothetical, &r.Example, &r.SourceURL, &r.Added, &r.Updated)
+		&r.Negated, &r.Hypothetical, &r.Example, &r.SourceURL, &r.Added, &r.Updated, &r.Reports)
+	if err == nil {
+		r.Status = r.statuses()
+	}
+	return err
+}
+
+// statuses lists the statuses r has reports of, comma-separated.
+func (r *Record) statuses() string {
+	var b strings.Builder
+	for i, n := range [...]int{r.Asserted, r.Claimed, r.Denied, r.Negated, r.Hypothetical} {
+		if n > 0 {
+			if b.Len() > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(Statuses[i])
+		}
+	}
+	return b.String()
 }
 
 // Events lists event records; see Store.
@@ -109,10 +187,26 @@ func (e *engine) Events(ctx context.Context, f EventFilter) ([]Record, error) {
 	if f.unmatchable() {
 		return []Record{}, nil
 	}
-	w := recordFilter(f)
+	w, err := recordFilter(f)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	if f.After != "" {
+		var date string
+		var id int64
+		if err := decodeCursor(f.After, &date, &id); err != nil {
+			return nil, fmt.Errorf("store: events: %w", err)
+		}
+		if unmatchable(date) {
+			return []Record{}, nil
+		}
+		// A row value, which PostgreSQL's planner reads as one range of
+		// records_recent (the OR form it scanned and sorted).
+		w.add("(r.last_date, r.id) < (?, ?)", date, id)
+	}
 	limit, offset := limits(f.Limit, f.Offset)
-	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT `+recordCols+` FROM records r`+w.String()+
-		` ORDER BY r.last_date DESC, r.id DESC LIMIT ? OFFSET ?`), append(w.args, limit, offset)...)
+	rows, err := e.list(ctx, `SELECT `+recordCols+` FROM records r`+w.String()+
+		` ORDER BY r.last_date DESC, r.id DESC LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)
 	}
@@ -156,7 +250,7 @@ func (e *engine) evidence(ctx context.Context, cond string, arg any) ([]Evidence
 		e.verb, e.verb_start, e.verb_stop, e.negated, e.modality, e.status, e.reported_by, e.claimant,
 		e.quote_id, e.contests, e.location, e.text, e.pattern,
 		CASE WHEN e.sentence_start >= 0 THEN e.sentence_start ELSE COALESCE(s.start, -1) END,
-		CASE WHEN e.sentence_start >= 0 THEN e.sentence_stop ELSE COALESCE(s.stop, -1) END
+		CASE WHEN e.sentence_start >= 0 THEN e.sentence_stop ELSE COALESCE(s.stop, -1) END, d.date_assumed
 		FROM events e JOIN documents d ON d.id = e.doc
 		LEFT JOIN sentences s ON e.sentence_start < 0 AND s.doc = e.doc AND s.idx = e.sentence
 		WHERE `+cond+` ORDER BY e.id`), arg)
@@ -170,16 +264,19 @@ func (e *engine) evidence(ctx context.Context, cond string, arg any) ([]Evidence
 		var sa string
 		var ta sql.NullString
 		var rb, contests string
-		var negated int
+		var negated, assumed int
 		ev := &v.Event
 		if err := rows.Scan(&v.ID, &v.RecordID, &v.DocKey, &v.DocID, &v.Outlet, &v.URL, &v.Title,
 			&ev.ID, &ev.Sentence, &ev.Date, &sa, &ta, &ev.CAMEO, &ev.PLOVER, &ev.Mode, &ev.Goldstein, &ev.QuadClass,
 			&ev.Verb.Text, &ev.Verb.Span.Start, &ev.Verb.Span.End, &negated, &ev.Modality, &ev.Status, &rb,
 			&v.Claimant, &ev.QuoteID, &contests, &ev.Location, &ev.Text, &ev.Pattern,
-			&v.SentenceSpan.Start, &v.SentenceSpan.End); err != nil {
+			&v.SentenceSpan.Start, &v.SentenceSpan.End, &assumed); err != nil {
 			return nil, err
 		}
 		ev.DocID = v.DocID
+		// An event's date is assumed when its document's is (the coder
+		// sets Event.DateAssumed so).
+		ev.DateAssumed = assumed != 0
 		ev.Negated = negated != 0
 		src, err := decodeActor(sql.NullString{String: sa, Valid: true})
 		if err != nil {
@@ -208,8 +305,10 @@ func (e *engine) Document(ctx context.Context, key string) (StoredDocument, erro
 	var sd StoredDocument
 	var id int64
 	d := &sd.Document
-	err := e.r.QueryRowContext(ctx, e.d.q(`SELECT id, key, doc_id, date, source, url, title, text, added
-		FROM documents WHERE key = ?`), key).Scan(&id, &sd.Key, &d.ID, &d.Date, &d.Source, &d.URL, &d.Title, &d.Text, &sd.Added)
+	var assumed int
+	err := e.r.QueryRowContext(ctx, e.d.q(`SELECT id, key, doc_id, date, date_assumed, source, url, title, text, added
+		FROM documents WHERE key = ?`), key).Scan(&id, &sd.Key, &d.ID, &d.Date, &assumed, &d.Source, &d.URL, &d.Title, &d.Text, &sd.Added)
+	d.DateAssumed = assumed != 0
 	if errors.Is(err, sql.ErrNoRows) {
 		return StoredDocument{}, fmt.Errorf("store: document %q: %w", key, ErrNotFound)
 	}
@@ -313,6 +412,19 @@ func (e *engine) Quotes(ctx context.Context, f QuoteFilter) ([]StoredQuote, erro
 	if f.To != "" {
 		w.add("q.date <> '' AND q.date <= ?", f.To)
 	}
+	if f.After != "" {
+		var date string
+		var doc, idx int64
+		if err := decodeCursor(f.After, &date, &doc, &idx); err != nil {
+			return nil, fmt.Errorf("store: quotes: %w", err)
+		}
+		if unmatchable(date) {
+			return []StoredQuote{}, nil
+		}
+		// The first condition is a range of quotes_list; the second picks
+		// within its first date (one OR of it all made a sort of the rows).
+		w.add("q.date <= ? AND (q.date < ? OR q.doc < ? OR q.doc = ? AND q.idx > ?)", date, date, doc, doc, idx)
+	}
 	limit, offset := limits(f.Limit, f.Offset)
 	qs, err := e.quotes(ctx, w, "q.date DESC, q.doc DESC, q.idx", limit, offset)
 	if err != nil {
@@ -322,10 +434,10 @@ func (e *engine) Quotes(ctx context.Context, f QuoteFilter) ([]StoredQuote, erro
 }
 
 func (e *engine) quotes(ctx context.Context, w *where, order string, limit, offset int) ([]StoredQuote, error) {
-	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT d.key, d.doc_id, q.date, q.quote_id, q.speaker_actor,
+	rows, err := e.list(ctx, `SELECT d.key, d.doc_id, q.date, q.quote_id, q.speaker_actor,
 		q.speaker_text, q.speaker_start, q.speaker_stop, q.cue, q.cue_start, q.cue_stop,
-		q.content, q.content_start, q.content_stop, q.direct, q.via
-		FROM quotes q JOIN documents d ON d.id = q.doc`+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`),
+		q.content, q.content_start, q.content_stop, q.direct, q.via, q.doc, q.idx
+		FROM quotes q JOIN documents d ON d.id = q.doc`+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
 		append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, err
@@ -341,7 +453,7 @@ func (e *engine) quotes(ctx context.Context, w *where, order string, limit, offs
 		if err := rows.Scan(&sq.DocKey, &q.DocID, &sq.Date, &q.ID, &sa,
 			&q.SpeakerText.Text, &q.SpeakerText.Span.Start, &q.SpeakerText.Span.End,
 			&q.Cue.Text, &q.Cue.Span.Start, &q.Cue.Span.End,
-			&q.Content.Text, &q.Content.Span.Start, &q.Content.Span.End, &direct, &via); err != nil {
+			&q.Content.Text, &q.Content.Span.Start, &q.Content.Span.End, &direct, &via, &sq.doc, &sq.idx); err != nil {
 			return nil, err
 		}
 		q.Direct = direct != 0
@@ -363,8 +475,13 @@ func (e *engine) Series(ctx context.Context, f EventFilter) ([]Day, error) {
 	if f.unmatchable() {
 		return []Day{}, nil
 	}
+	statuses, err := f.statusSet()
+	if err != nil {
+		return nil, fmt.Errorf("store: series: %w", err)
+	}
 	w := &where{}
 	w.add("e.date <> ''")
+	w.statusIn("e.status", statuses)
 	if f.From != "" {
 		w.add("e.date >= ?", f.From)
 	}
@@ -411,12 +528,17 @@ func (e *engine) Network(ctx context.Context, f EventFilter) ([]Edge, error) {
 	if f.unmatchable() {
 		return []Edge{}, nil
 	}
-	w := recordFilter(f)
+	w, err := recordFilter(f)
+	if err != nil {
+		return nil, fmt.Errorf("store: network: %w", err)
+	}
+	statuses, _ := f.statusSet()
+	mentions := "SUM" + statusSum(statuses) // statusSum is column names only
 	w.add("r.target <> ''")
 	limit, offset := limits(f.Limit, f.Offset)
-	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT r.source, r.target, COUNT(*), SUM(r.mentions), AVG(r.goldstein)
+	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT r.source, r.target, COUNT(*), `+mentions+`, AVG(r.goldstein)
 		FROM records r`+w.String()+` GROUP BY r.source, r.target
-		ORDER BY SUM(r.mentions) DESC, COUNT(*) DESC, r.source, r.target LIMIT ? OFFSET ?`),
+		ORDER BY `+mentions+` DESC, COUNT(*) DESC, r.source, r.target LIMIT ? OFFSET ?`),
 		append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: network: %w", err)
@@ -441,11 +563,48 @@ func (e *engine) Actors(ctx context.Context, f ActorFilter) ([]StoredActor, erro
 	if unmatchable(f.Prefix) {
 		return []StoredActor{}, nil
 	}
+	// The actors table counts asserted and claimed reports; other
+	// statuses are counted from the reports, only when asked for.
+	from := "actors"
 	w := &where{}
+	ef := EventFilter{Status: f.Status}
+	statuses, err := ef.statusSet()
+	if err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	if !slices.Equal(statuses, CountedStatuses) {
+		in := "?" + strings.Repeat(", ?", len(statuses)-1)
+		for range 2 {
+			for _, st := range statuses {
+				w.args = append(w.args, st)
+			}
+		}
+		from = `(SELECT n.code, COALESCE(a.country, '') AS country, COALESCE(a.sector, '') AS sector,
+			COALESCE(a.name, '') AS name, n.reports, n.first_date, n.last_date
+			FROM (SELECT code, COUNT(*) AS reports, COALESCE(MIN(CASE WHEN date <> '' THEN date END), '') AS first_date,
+				MAX(date) AS last_date
+				FROM (SELECT source AS code, date FROM events WHERE status IN (` + in + `)
+					UNION ALL SELECT target, date FROM events WHERE target <> '' AND status IN (` + in + `)) named
+				GROUP BY code) n
+			LEFT JOIN actors a ON a.code = n.code) x`
+	}
 	w.prefix("code", f.Prefix)
+	if f.After != "" {
+		var reports int64
+		var code string
+		if err := decodeCursor(f.After, &reports, &code); err != nil {
+			return nil, fmt.Errorf("store: actors: %w", err)
+		}
+		if unmatchable(code) {
+			return []StoredActor{}, nil
+		}
+		// A range of actors_list, then a pick within its first count
+		// (one OR of it all made SQLite sort the rows).
+		w.add("reports <= ? AND (reports < ? OR code > ?)", reports, reports, code)
+	}
 	limit, offset := limits(f.Limit, f.Offset)
-	rows, err := e.r.QueryContext(ctx, e.d.q(`SELECT code, country, sector, name, reports, first_date, last_date
-		FROM actors`+w.String()+` ORDER BY reports DESC, code LIMIT ? OFFSET ?`), append(w.args, limit, offset)...)
+	rows, err := e.list(ctx, `SELECT code, country, sector, name, reports, first_date, last_date
+		FROM `+from+w.String()+` ORDER BY reports DESC, code LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: actors: %w", err)
 	}

@@ -20,8 +20,15 @@ var ErrNotFound = errors.New("not found")
 type Store interface {
 	// Put stores one coded document with its sentences, mentions, events
 	// and quotes, and merges its events into event records, in one
-	// transaction. A document already stored (same DocKey) is left as it
-	// is and Put reports New=false.
+	// transaction. A document already stored (same DocKey) with the same
+	// metadata (date, DateAssumed, source, URL, title) is left as it is
+	// and Put reports New=false; with other metadata its metadata is
+	// updated, its reports, quotes and spans are replaced by res's (res is
+	// the text coded again with the new metadata) and re-merged into
+	// records, and Put reports Updated=true. An assumed date
+	// (DateAssumed) is no new metadata: it never replaces a given date,
+	// and a copy with one replaces a copy with another only for a new
+	// source, URL or title.
 	Put(ctx context.Context, res *doc.Result) (PutResult, error)
 
 	// PutBatch stores several documents in one transaction, each exactly
@@ -31,7 +38,8 @@ type Store interface {
 	// err means the transaction failed and none of them is stored.
 	PutBatch(ctx context.Context, rs []*doc.Result) (results []PutResult, errs []error, err error)
 
-	// Events lists event records, newest first, that match f.
+	// Events lists event records, newest first, that match f: by default
+	// only records with an asserted or claimed report (f.Status).
 	Events(ctx context.Context, f EventFilter) ([]Record, error)
 	// Event returns one event record and every report of it.
 	Event(ctx context.Context, id int64) (Record, []Evidence, error)
@@ -43,14 +51,18 @@ type Store interface {
 	// Series gives daily report counts and Goldstein sums for the events
 	// whose source and target codes start with the given prefixes
 	// (an empty prefix matches every actor). f applies to each report
-	// (its codes, claimant and date), oldest day first; undated reports
-	// are left out, Limit and Offset ignored.
+	// (its codes, claimant, status and date), oldest day first; undated
+	// reports are left out, Limit, Offset and After ignored.
 	Series(ctx context.Context, f EventFilter) ([]Day, error)
 	// Network gives the actor graph: one edge per (source, target) pair
-	// of event records matching f, heaviest first, at most f.Limit.
+	// of event records matching f, heaviest first (mentions of the
+	// statuses f selects), at most f.Limit.
 	Network(ctx context.Context, f EventFilter) ([]Edge, error)
 	// Actors lists the actors the stored events name as source or
-	// target, most reported first, whose codes start with f.Prefix.
+	// target, most reported first, whose codes start with f.Prefix. Only
+	// asserted and claimed reports count unless f.Status names others: an
+	// actor only negated, denied or hypothetical reports name is not
+	// listed by default.
 	Actors(ctx context.Context, f ActorFilter) ([]StoredActor, error)
 	// Counts returns the totals of the store.
 	Counts(ctx context.Context) (Counts, error)
@@ -62,7 +74,8 @@ type Store interface {
 type PutResult struct {
 	Key     string // the document's DocKey
 	New     bool   // false when the document was already stored
-	Events  int    // events stored (0 when !New)
+	Updated bool   // stored before with other metadata: updated and its reports replaced
+	Events  int    // events stored (0 when neither New nor Updated)
 	Records int    // event records created (the rest merged into existing ones)
 }
 
@@ -74,14 +87,19 @@ type Counts struct {
 	Events    int64 `json:"events"`  // reports: one per coded event in a document
 	Records   int64 `json:"records"` // event records the reports merged into
 	Quotes    int64 `json:"quotes"`
-	Actors    int64 `json:"actors"` // distinct actor codes that events name
+	Actors    int64 `json:"actors"` // distinct actor codes that asserted or claimed events name
 }
 
 // ActorFilter selects actors. Zero fields select everything.
 type ActorFilter struct {
 	Prefix string // of the actor code: "IRN" gives IRN, IRNGOV, IRNMIL
+	// Status: count the reports of these statuses (Statuses); empty
+	// means CountedStatuses, kept up to date in a table of their own; any
+	// other set is counted from the reports at each call.
+	Status []string
 	Limit  int    // 0: DefaultLimit; at most MaxLimit
-	Offset int
+	Offset int    // deprecated: After costs the same on every page
+	After  string // a cursor (ActorCursor of the last actor of the previous page)
 }
 
 // StoredActor is an actor code the stored events name, what it stands
@@ -92,7 +110,7 @@ type StoredActor struct {
 	Country   string `json:"country"`
 	Sector    string `json:"sector"`
 	Name      string `json:"name"`    // the words of the first report that named it
-	Reports   int    `json:"reports"` // events that name it as source or target
+	Reports   int    `json:"reports"` // asserted and claimed events (or those of ActorFilter.Status) that name it as source or target
 	FirstDate string `json:"first_date"`
 	LastDate  string `json:"last_date"`
 }
@@ -107,8 +125,13 @@ type EventFilter struct {
 	PLOVER   string // exact PLOVER type: "REJECT"
 	CAMEO    string // prefix: "12" matches 120..129x
 	Claimant string // prefix of any report's claimant code (who says it: reported_by's first, innermost, actor)
-	Limit    int    // 0: the engine's default (100); at most 10,000
-	Offset   int
+	// Status selects records with at least one report of these statuses
+	// (Statuses), and Series and Network count only such reports; empty
+	// means CountedStatuses, asserted and claimed.
+	Status []string
+	Limit  int    // 0: the engine's default (100); at most 10,000
+	Offset int    // deprecated: After costs the same on every page
+	After  string // a cursor (EventCursor of the last record of the previous page)
 }
 
 // QuoteFilter selects quotes. Zero fields select everything.
@@ -118,39 +141,58 @@ type QuoteFilter struct {
 	From    string
 	To      string
 	Limit   int
-	Offset  int
+	Offset  int    // deprecated: After costs the same on every page
+	After   string // a cursor (QuoteCursor of the last quote of the previous page)
 }
 
 // Record is one real-world event as reported by one or more documents:
 // same source and target codes, same CAMEO root, dates within the merge
 // window. Disagreement stays visible: reports that negate, deny or
 // contest the event are kept in it and counted apart.
+//
+// A record counts its asserted and claimed reports: Mentions, Articles
+// and Outlets are theirs. Negated, denied and hypothetical reports are
+// evidence (Event lists them, the status counts count them, Reports
+// counts every report) but not events: a record with none but them is
+// left out of listings, series, network and exports unless a Status
+// filter asks for them.
+//
+// ID is derived from the record's first report (RecordID), so that two
+// stores built from the same input give their records the same ids,
+// whatever crashed or was rolled back on the way.
 type Record struct {
 	ID        int64   `json:"id"`
 	Source    string  `json:"source"` // actor code
 	Target    string  `json:"target"` // "" when the event has no target
 	Root      string  `json:"root"`   // CAMEO root, two digits
-	CAMEO     string  `json:"cameo"`  // the code most reports gave (ties: the first)
+	CAMEO     string  `json:"cameo"`  // the code most asserted and claimed reports gave, then most reports (ties: the first)
 	PLOVER    string  `json:"plover"`
 	Goldstein float64 `json:"goldstein"` // of CAMEO
 	QuadClass int     `json:"quad_class"`
 	FirstDate string  `json:"first_date"`
 	LastDate  string  `json:"last_date"`
-	// Mentions counts every report; Articles distinct documents; Outlets
-	// distinct Document.Source values (a document without one counts as
-	// its own outlet).
+	// Mentions counts the asserted and claimed reports; Articles their
+	// distinct documents; Outlets their distinct Document.Source values
+	// (a document without one counts as its own outlet). Reports counts
+	// every report, whatever its status.
 	Mentions int `json:"mentions"`
 	Articles int `json:"articles"`
 	Outlets  int `json:"outlets"`
+	Reports  int `json:"reports"`
+	// Status lists the statuses of the record's reports, in the order
+	// of Statuses, comma-separated: "asserted,negated".
+	Status string `json:"status"`
 	// Reports by status: asserted, claimed, denied, negated, hypothetical.
 	Asserted     int `json:"asserted"`
 	Claimed      int `json:"claimed"`
 	Denied       int `json:"denied"`
 	Negated      int `json:"negated"`
 	Hypothetical int `json:"hypothetical"`
-	// Example is the text of the first report's sentence.
+	// Example is the sentence of the first asserted or claimed report
+	// (of the first report when there is none): an event is shown by a
+	// sentence that says it happened.
 	Example string `json:"example"`
-	// SourceURL is the first report's document URL (GDELT's SOURCEURL).
+	// SourceURL is that report's document URL (GDELT's SOURCEURL).
 	SourceURL string `json:"source_url"`
 	Added     string `json:"added"` // when the record was created, RFC 3339 UTC
 	Updated   string `json:"updated"`
@@ -203,6 +245,10 @@ type StoredQuote struct {
 	DocKey string    `json:"doc_key"`
 	Date   string    `json:"date"`
 	Quote  doc.Quote `json:"quote"`
+
+	// where the quote is in the listing order (QuoteCursor): the
+	// document's row and the quote's index in it.
+	doc, idx int64
 }
 
 // Day is one day of a dyad's time series.

@@ -120,9 +120,11 @@ func TestPutIdempotent(t *testing.T) {
 		if got := counts(t, s); got != want {
 			t.Fatalf("Counts = %+v; want %+v", got, want)
 		}
-		// The same text with other white space and another id is the same document.
+		// The same text with other white space and another id, and the
+		// same metadata, is the same document.
 		again := result("b", "2020-01-10", "Wire", ev{src: "USA", tgt: "IRN", cameo: "042"}, ev{src: "IRN", cameo: "190"})
 		again.Document.Text = strings.ReplaceAll(r.Document.Text, " ", "\n  ")
+		again.Document.URL, again.Document.Title = r.Document.URL, r.Document.Title
 		for _, x := range []*doc.Result{r, again} {
 			if pr := put(t, s, x); pr.New || pr.Events != 0 || pr.Records != 0 {
 				t.Errorf("Put again = %+v; want New=false", pr)
@@ -174,7 +176,10 @@ func TestMerge(t *testing.T) {
 		}
 		want := Record{ID: m.ID, Source: "USA", Target: "IRN", Root: "04", CAMEO: "042", PLOVER: "P04",
 			Goldstein: 1, QuadClass: 1, FirstDate: "2020-01-09", LastDate: "2020-01-12",
-			Mentions: 5, Articles: 4, Outlets: 3, Asserted: 1, Claimed: 1, Denied: 1, Negated: 1, Hypothetical: 1,
+			// Mentions, articles and outlets of the asserted (a) and claimed (b)
+			// reports; Reports of all five.
+			Mentions: 2, Articles: 2, Outlets: 2, Reports: 5, Status: "asserted,claimed,denied,negated,hypothetical",
+			Asserted: 1, Claimed: 1, Denied: 1, Negated: 1, Hypothetical: 1,
 			Example: docs[0].Events[0].Text, SourceURL: "https://example.org/a", Added: m.Added, Updated: m.Updated}
 		if m != want {
 			t.Errorf("merged record =\n %+v; want\n %+v", m, want)
