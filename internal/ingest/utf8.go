@@ -24,6 +24,10 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
+// RepairUTF8 is repairUTF8, for readers outside this package (the HTTP
+// API's posted documents).
+func RepairUTF8(s string) (string, int) { return repairUTF8(s) }
+
 // repairUTF8 returns s with each byte of an invalid UTF-8 sequence replaced
 // by U+FFFD, and the number of bytes it replaced. Valid text is returned
 // as it is, without a copy.

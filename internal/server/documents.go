@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"dyad/internal/doc"
+	"dyad/internal/ingest"
 	"dyad/internal/pipeline"
 	"dyad/internal/store"
 )
@@ -97,6 +98,9 @@ type posted struct {
 	New     bool   `json:"new"`     // false: the same text was stored before; nothing changed
 	Events  int    `json:"events"`  // events coded and stored
 	Records int    `json:"records"` // event records created by them
+	// Warnings name what was repaired in the document (invalid UTF-8);
+	// absent when nothing was.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Field limits of a posted document (the text is bounded by the body cap).
@@ -114,7 +118,7 @@ func (s *Server) postDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d, err := s.readDocument(w, r)
+	d, warnings, err := s.readDocument(w, r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -150,7 +154,10 @@ func (s *Server) postDocument(w http.ResponseWriter, r *http.Request) {
 		s.log.Info("document stored", "doc_key", pr.Key, "doc_id", d.ID, "events", pr.Events, "records", pr.Records)
 	}
 	w.Header().Set("Location", "/api/documents/"+pr.Key)
-	writeJSON(w, status, posted{Key: pr.Key, New: pr.New, Events: pr.Events, Records: pr.Records})
+	for _, m := range warnings {
+		s.log.Warn("document repaired", "doc_key", pr.Key, "doc_id", d.ID, "warning", m)
+	}
+	writeJSON(w, status, posted{Key: pr.Key, New: pr.New, Events: pr.Events, Records: pr.Records, Warnings: warnings})
 }
 
 // authorize checks the request's bearer token against the server's, in
@@ -172,34 +179,42 @@ func (s *Server) authorize(r *http.Request) error {
 }
 
 // readDocument reads and checks a posted document: a body of at most
-// maxBody bytes, valid UTF-8, one JSON object with known fields only.
-func (s *Server) readDocument(w http.ResponseWriter, r *http.Request) (doc.Document, error) {
+// maxBody bytes, one JSON object with known fields only. Invalid UTF-8 is
+// repaired; the warnings say so.
+func (s *Server) readDocument(w http.ResponseWriter, r *http.Request) (doc.Document, []string, error) {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		if mt, _, _ := strings.Cut(ct, ";"); strings.TrimSpace(strings.ToLower(mt)) != "application/json" {
-			return doc.Document{}, &mediaTypeError{ct}
+			return doc.Document{}, nil, &mediaTypeError{ct}
 		}
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return doc.Document{}, err
+			return doc.Document{}, nil, err
 		}
-		return doc.Document{}, badParam("body", "unreadable: %v", err)
+		return doc.Document{}, nil, badParam("body", "unreadable: %v", err)
 	}
+	var warnings []string
 	if !utf8.Valid(body) {
-		return doc.Document{}, badParam("body", "not valid UTF-8")
+		// Repaired, not refused, as every reader does (internal/ingest):
+		// each byte of an invalid sequence becomes U+FFFD, and the answer
+		// says how many.
+		fixed, n := ingest.RepairUTF8(string(body))
+		body = []byte(fixed)
+		warnings = append(warnings, fmt.Sprintf("body: invalid UTF-8: %d bytes replaced with U+FFFD", n))
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	var p postedDocument
 	if err := dec.Decode(&p); err != nil {
-		return doc.Document{}, badParam("body", "%s", jsonProblem(err))
+		return doc.Document{}, nil, badParam("body", "%s", jsonProblem(err))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return doc.Document{}, badParam("body", "one JSON object expected; more follows it")
+		return doc.Document{}, nil, badParam("body", "one JSON object expected; more follows it")
 	}
-	return checkDocument(p, time.Now())
+	d, err := checkDocument(p, time.Now())
+	return d, warnings, err
 }
 
 // jsonProblem says what is wrong with a body in terms of the document,
@@ -257,13 +272,13 @@ func checkDocument(p postedDocument, now time.Time) (doc.Document, error) {
 		}
 	}
 	d := doc.Document{ID: p.ID, Date: p.Date, Source: p.Source, URL: p.URL, Title: p.Title, Text: p.Text}
-	if d.Date == "" {
-		// Assumed, and marked so: the store never lets an assumed date
-		// replace the date a copy of the text was stored with.
-		d.Date, d.DateAssumed = now.UTC().Format(time.DateOnly), true
-	} else if !validDate(d.Date) {
+	if d.Date != "" && !validDate(d.Date) {
 		return doc.Document{}, badParam("date", "%s is not a date (YYYY-MM-DD)", show(d.Date))
 	}
+	// Undated: the dateline's date, else today marked as assumed, by the
+	// rule every reader follows (ingest.SettleDate). The store never lets
+	// an assumed date replace the date a copy of the text was stored with.
+	ingest.SettleDate(&d, "", now)
 	if d.ID == "" {
 		d.ID = store.DocKey(d.Text)
 	}

@@ -11,6 +11,27 @@ import (
 	"dyad/internal/store"
 )
 
+// TestPostRepairsUTF8: invalid UTF-8 in a posted document is repaired
+// (U+FFFD), stored and said in the answer, as every reader does; it was
+// refused before (issue 16, finding 8).
+func TestPostRepairsUTF8(t *testing.T) {
+	engines(t, func(t *testing.T, st store.Store) {
+		s, _ := newTest(t, st, testToken)
+		w := do(s, "POST", "/api/documents", strings.NewReader("{\"date\":\"2026-03-05\",\"text\":\"Iran \xff\xfe rejected the offer.\"}"), "Authorization", "Bearer "+testToken)
+		var p posted
+		decode(t, w, &p)
+		if w.Code != 201 || len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], "2 bytes replaced with U+FFFD") {
+			t.Fatalf("POST invalid UTF-8 = %d %+v; want 201 and a warning of 2 bytes", w.Code, p)
+		}
+		w = do(s, "GET", "/api/documents/"+p.Key, nil)
+		var d struct{ Document documentFields }
+		decode(t, w, &d)
+		if want := "Iran \uFFFD\uFFFD rejected the offer."; d.Document.Text != want {
+			t.Errorf("stored text %q; want %q", d.Document.Text, want)
+		}
+	})
+}
+
 // TestPostRefused checks every bad POST /api/documents: a 4xx with a
 // message that says what is wrong, and nothing stored.
 func TestPostRefused(t *testing.T) {
@@ -46,7 +67,6 @@ func TestPostRefused(t *testing.T) {
 			{"no text", s, `{"id":"a","date":"2026-03-05"}`, auth, 400, "text: required"},
 			{"blank text", s, `{"text":" \n\t "}`, auth, 400, "text: required"},
 			{"NUL", s, `{"text":"Iran\u0000rejected"}`, auth, 400, "text: binary content"},
-			{"invalid UTF-8", s, "{\"text\":\"Iran \xff rejected\"}", auth, 400, "body: not valid UTF-8"},
 			{"bad date", s, `{"text":"Iran rejected the offer.","date":"05/03/2026"}`, auth, 400, "date:"},
 			{"impossible date", s, `{"text":"Iran rejected the offer.","date":"2026-02-30"}`, auth, 400, "date:"},
 			{"SQL date", s, `{"text":"Iran rejected the offer.","date":"2026-01-01'); DROP TABLE documents; --"}`, auth, 400, "date:"},
@@ -149,6 +169,23 @@ func TestPostConcurrent(t *testing.T) {
 		}
 		if c := counts(t, st); c.Documents != n {
 			t.Errorf("%d documents stored; want %d", c.Documents, n)
+		}
+	})
+}
+
+// An undated posted document takes the date of its dateline, by the rule
+// of every reader (ingest.SettleDate), not today's.
+func TestPostDateline(t *testing.T) {
+	engines(t, func(t *testing.T, st store.Store) {
+		s, _ := newTest(t, st, testToken)
+		w := do(s, "POST", "/api/documents", strings.NewReader(`{"text":"OSLO, March 3, 2015 (Reuters) - Norway and Chile met in Oslo."}`), "Authorization", "Bearer "+testToken)
+		var p posted
+		decode(t, w, &p)
+		w = do(s, "GET", "/api/documents/"+p.Key, nil)
+		var d struct{ Document documentFields }
+		decode(t, w, &d)
+		if d.Document.Date != "2015-03-03" || d.Document.DateAssumed {
+			t.Errorf("posted with a dateline: date %q assumed %v; want 2015-03-03, not assumed", d.Document.Date, d.Document.DateAssumed)
 		}
 	})
 }
