@@ -107,12 +107,7 @@ func (s *sentence) attachArcs() {
 	for pi := range preds {
 		s.markSubjunctive(pi)
 	}
-	for pi := range preds {
-		p := &preds[pi]
-		if p.Infinitive && p.Parent >= 0 && p.Subject < 0 {
-			s.inheritSubject(pi)
-		}
-	}
+	s.infinitiveSubjects()
 }
 
 // breakCycles cuts a chain of Parent links that comes back to where it

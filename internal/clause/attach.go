@@ -26,9 +26,14 @@ func (s *sentence) attach() {
 	// Infinitive subjects, now that the parents have theirs. An infinitive
 	// without a parent verb complements a noun ("an offer to join", "efforts
 	// to reach") and has no subject: who would join is not said.
-	for pi := range preds {
-		p := &preds[pi]
-		if p.Infinitive && p.Parent >= 0 && p.Subject < 0 {
+	s.infinitiveSubjects()
+}
+
+// infinitiveSubjects gives each infinitive without a subject its
+// parent's (inheritSubject), once the parents have theirs.
+func (s *sentence) infinitiveSubjects() {
+	for pi := range s.p.Preds {
+		if p := &s.p.Preds[pi]; p.Infinitive && p.Parent >= 0 && p.Subject < 0 {
 			s.inheritSubject(pi)
 		}
 	}

@@ -48,11 +48,7 @@ func (s *sentence) merge(sh, ar []Predicate) []Predicate {
 	}
 	s.p.Preds = sh
 	s.breakCycles()
-	for pi := range sh {
-		if p := &sh[pi]; p.Infinitive && p.Parent >= 0 && p.Subject < 0 {
-			s.inheritSubject(pi)
-		}
-	}
+	s.infinitiveSubjects()
 	return sh
 }
 
