@@ -436,6 +436,9 @@ func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
 	if pr.Object >= 0 && len(sc.targetActors(pr.Object)) > 0 {
 		return pr.Object
 	}
+	if np := sc.nominalAgent(pr); np >= 0 {
+		return np
+	}
 	if m.usedXcomp && pr.Xcomp >= 0 {
 		x := &sc.p.Preds[pr.Xcomp]
 		if x.Object >= 0 && len(sc.targetActors(x.Object)) > 0 {
@@ -454,6 +457,52 @@ func (sc *sentenceCoder) targetNP(pr *clause.Predicate, m *match) int {
 		}
 	}
 	return sc.firstActorArg(pr, m.pat.AnyPrep)
+}
+
+// nominalAgent returns, for an object that names an event rather than an
+// actor, the one who did it: "condemned [Turkey's] offensive", "rejected
+// the annexation of Crimea [by Russia]", "criticised the withdrawal [of
+// American troops]". A verb of reaction is aimed at the doer of the act
+// it reacts to. The possessor and a "by" phrase name the doer of any act;
+// an "of" phrase does only for the nouns of acts without an object
+// (ofAgentNouns): "the killing of protesters" names the victims. -1 when
+// the object names none.
+func (sc *sentenceCoder) nominalAgent(pr *clause.Predicate) int {
+	if pr.Object < 0 {
+		return -1
+	}
+	x := sc.p.NPs[pr.Object]
+	if x.Possessor >= 0 && len(sc.targetActors(x.Possessor)) > 0 {
+		return x.Possessor
+	}
+	next := x.Last
+	for _, a := range pr.Args {
+		if a.Tok < next {
+			continue
+		}
+		if a.Tok > next {
+			break // phrases that follow the object directly modify it
+		}
+		switch {
+		case a.Prep == "by" && len(sc.targetActors(a.NP)) > 0:
+			return a.NP
+		case a.Prep == "of" && ofAgentNouns[sc.lemma(x.Head)] && len(sc.targetActors(a.NP)) > 0:
+			return a.NP
+		}
+		next = sc.p.NPs[a.NP].Last
+	}
+	return -1
+}
+
+// ofAgentNouns are nouns of acts that have no object, whose "of" phrase
+// names who acted: "the withdrawal of troops", "the arrival of the envoy".
+var ofAgentNouns = map[string]bool{
+	"withdrawal": true, "pullout": true, "pull-out": true, "retreat": true, "departure": true,
+	"arrival": true, "return": true, "advance": true, "intervention": true, "involvement": true,
+	"participation": true, "presence": true, "interference": true, "meddling": true,
+	"resignation": true, "refusal": true, "decision": true, "behaviour": true, "behavior": true,
+	"conduct": true, "aggression": true, "incursion": true, "escalation": true, "provocation": true,
+	"failure": true, "collapse": true, "visit": true, "response": true, "reaction": true,
 }
 
 func (sc *sentenceCoder) firstActorArg(pr *clause.Predicate, anyPrep bool) int {

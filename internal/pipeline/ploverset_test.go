@@ -21,8 +21,9 @@ import (
 // never lower it to make a change pass without saying why in the change.
 // Measured 2026-11 (151 cases): exact 70/151 = 46.4%, partial 106/151 =
 // 70.2%; at the end of session 2: exact 87/151 = 57.6%, partial 111/151
-// = 73.5%.
-const ploverFloor = 57
+// = 73.5%; with the parser and the doers of nominal acts as targets
+// (2026-12-07): exact 89/151 = 58.9%, partial 111/151 = 73.5%.
+const ploverFloor = 58
 
 // ploverTypes are the 16 PLOVER event types, in the manual's order.
 var ploverTypes = []string{
