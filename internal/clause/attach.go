@@ -453,7 +453,19 @@ func (s *sentence) inheritSubject(pi int) {
 
 func (s *sentence) timeNP(np int) bool {
 	x := s.p.NPs[np]
-	return x.Last-x.First == 1 && s.timeWord(x.Head)
+	switch x.Last - x.First {
+	case 1:
+		return s.timeWord(x.Head)
+	case 2: // "last night", "this week"
+		switch s.lemma(x.First) {
+		case "last", "this", "earlier", "late":
+			switch s.lemma(x.First + 1) {
+			case "night", "week", "month", "year", "morning", "evening", "afternoon", "weekend":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (s *sentence) timeWord(i int) bool {

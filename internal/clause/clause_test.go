@@ -42,6 +42,11 @@ func TestParse(t *testing.T) {
 			"[abandon subj=Chile obj=efforts] [stop subj=- obj=the march]"},
 		{"Chile's minister, in remarks published Monday, urged Peru to act.",
 			"[publish PASS subj=remarks obj=-] [urge subj=Chile's minister obj=Peru xcomp=act] [act subj=Peru obj=-]"},
+		// A time word after a name is not part of its phrase.
+		{"Chile Monday rejected the offer.",
+			"[reject subj=Chile obj=the offer]"},
+		{"Peru last night attacked the border post.",
+			"[attack subj=Peru obj=the border post]"},
 		{"Neither Chile nor Peru signed.",
 			"[sign subj=Chile nor Peru obj=-]"}, // "nor" coordinates
 		// Subjects past what stands between them and their verb.

@@ -174,6 +174,9 @@ func (s *sentence) chunk(mentions []doc.Mention) {
 			if !s.npInside(j) {
 				break
 			}
+			if s.timeAfterName(j) {
+				break // "Bahrain Monday severed", "Israel last night launched"
+			}
 			// "give Syrian rebels surface-to-air weapons": a plural noun
 			// followed by a modifier starts the second object.
 			if t := s.tags[j-1]; (t == doc.NNS || t == doc.NNPS) && s.tags[j].IsAdj() && inMention[j] == 0 {
@@ -194,6 +197,30 @@ func (s *sentence) chunk(mentions []doc.Mention) {
 		}
 		i = j
 	}
+}
+
+// timeAfterName reports whether token j starts a time expression right
+// after a name: a day ("Monday", "today", "yesterday", "tonight") or
+// "last/this/earlier + night/week/month/...". News writes "Moscow today
+// warned", "The Security Council Monday imposed": the time word is not
+// part of the name's phrase, though tags alone would join them.
+func (s *sentence) timeAfterName(j int) bool {
+	if j == 0 || !(s.tags[j-1].IsProper() || s.inMention[j-1] > 0) {
+		return false
+	}
+	switch s.lemma(j) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"today", "yesterday", "tonight":
+		return true
+	case "last", "this", "earlier", "late":
+		if j+1 < len(s.toks) {
+			switch s.lemma(j + 1) {
+			case "night", "week", "month", "year", "morning", "evening", "afternoon", "weekend":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // addNP records tokens [first, last) as a noun phrase and returns its index.

@@ -14,7 +14,7 @@ import (
 // the shallow clause parser: 159 cases, exact 70 (44.0%), partial 99
 // (62.3%); with the dependency parser's arcs merged in: exact 78 (49.1%),
 // partial 103 (64.8%).
-const syntaxFloor = 54
+const syntaxFloor = 56
 
 // syntaxKinds are the constructions of syntax-set.txt, in its order.
 var syntaxKinds = []string{
