@@ -160,3 +160,16 @@ func TestRepairedIsNoFailure(t *testing.T) {
 		}
 	}
 }
+
+// code -explain shows each event's sentence with source, verb and target
+// marked, the pattern, and the dependency arcs the event read.
+func TestCodeExplainArcs(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(in, []byte("Chilean troops attacked Peruvian rebels near the border."), 0o644)
+	code, out, errs := runDyad(t, "", "code", "-date", "2019-03-01", "-explain", in)
+	for _, want := range []string{"[Chilean troops]source:CHLMIL [attacked]verb [Peruvian rebels]target:PERREB", "# pattern ", "# arcs ", "attacked -nsubj-> troops", "attacked -obj-> rebels"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("code -explain: exit %d, stderr %q; output lacks %q:\n%s", code, errs, want, out)
+		}
+	}
+}

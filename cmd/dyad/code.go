@@ -199,4 +199,59 @@ func writeExplain(w *bufio.Writer, res *doc.Result, e *doc.Event) {
 		pos++
 	}
 	fmt.Fprintf(w, "  # %s\n  # pattern %q -> %s\n", oneLine(b.String()), e.Pattern, e.CAMEO)
+	if arcs := explainArcs(res.Document.Text, s, e); arcs != "" {
+		fmt.Fprintf(w, "  # arcs %s\n", arcs)
+	}
+}
+
+// explainArcs lists, for a parsed sentence, the dependency arcs the
+// event read: the verb's dependents, and the path from the source's and
+// the target's words up to the verb ("met -nsubj-> Ministers"). It is ""
+// for a sentence the parser did not parse.
+func explainArcs(txt string, s doc.Sentence, e *doc.Event) string {
+	toks := s.Tokens
+	at := func(sp doc.Span) int {
+		for i, t := range toks {
+			if int(t.Start) <= sp.Start && sp.Start < int(t.End) {
+				return i
+			}
+		}
+		return -1
+	}
+	v := at(e.Verb.Span)
+	if v < 0 || toks[v].Rel == doc.NoRel {
+		return ""
+	}
+	word := func(i int) string { return toks[i].Text(txt) }
+	var out []string
+	seen := map[[2]int]bool{}
+	arc := func(h, d int) {
+		if k := [2]int{h, d}; !seen[k] {
+			seen[k] = true
+			out = append(out, fmt.Sprintf("%s -%s-> %s", word(h), toks[d].Rel, word(d)))
+		}
+	}
+	for d := range toks {
+		if int(toks[d].Head) == v && toks[d].Rel != doc.RelPunct {
+			arc(v, d)
+		}
+	}
+	path := func(sp doc.Span) {
+		// the phrase's last word, then up its heads to the verb
+		end := sp.End
+		i := at(doc.Span{Start: end - 1, End: end})
+		for steps := 0; i >= 0 && i != v && steps < len(toks); steps++ {
+			h := int(toks[i].Head)
+			if h < 0 || h >= len(toks) {
+				break
+			}
+			arc(h, i)
+			i = h
+		}
+	}
+	path(e.Source.Span)
+	if e.Target != nil {
+		path(e.Target.Span)
+	}
+	return strings.Join(out, ", ")
 }
