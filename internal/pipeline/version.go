@@ -14,6 +14,7 @@ import (
 
 	"dyad/internal/code"
 	"dyad/internal/kb"
+	"dyad/internal/parse"
 	"dyad/internal/text"
 )
 
@@ -104,6 +105,7 @@ func EmbeddedData() []Embedded {
 	add("kb/", dicts)
 	add("code/", code.EmbeddedFiles())
 	add("text/", text.EmbeddedFiles())
+	add("parse/", parse.EmbeddedFiles())
 	return out
 }
 

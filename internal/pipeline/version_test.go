@@ -30,7 +30,7 @@ func TestVersion(t *testing.T) {
 	}
 
 	want := map[string]string{}
-	for _, dir := range []string{"kb/data", "code", "text", "text/model"} {
+	for _, dir := range []string{"kb/data", "code", "text", "text/model", "parse/model"} {
 		files, _ := filepath.Glob(filepath.Join("..", dir, "*"))
 		for _, f := range files {
 			b, err := os.ReadFile(f)
@@ -48,7 +48,7 @@ func TestVersion(t *testing.T) {
 			t.Errorf("%s: hash %q; want %q, the SHA-256 of the file", e.Name, e.Hash, want[e.Name])
 		}
 	}
-	for _, n := range []string{"kb/data/verbs.txt", "kb/data/people.txt", "code/cameo.txt", "text/model/tagger.bin.gz", "text/lemma_irregular.txt"} {
+	for _, n := range []string{"kb/data/verbs.txt", "kb/data/people.txt", "code/cameo.txt", "text/model/tagger.bin.gz", "text/lemma_irregular.txt", "parse/model/parser.bin.gz"} {
 		if !names[n] {
 			t.Errorf("no hash of %s among %+v", n, v.Data)
 		}
