@@ -140,10 +140,15 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 						if g != doc.RelRoot {
 							if pr != g {
 								rels.Update(rf[:], int(g), int(pr))
+								// Like moves, a wrong relation is kept
+								// after the first epoch, so later
+								// features see relations as at run time.
+								if it == 0 || rng.Float64() >= opt.Explore {
+									r = g
+								}
 							} else {
 								relOK++
 							}
-							r = g
 						}
 					}
 				}
