@@ -1,10 +1,13 @@
 package parse
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 	"time"
 
 	"dyad/internal/doc"
+	"dyad/internal/learn"
 )
 
 var fuzzWords = []string{"Iran", "the", "US", "offer", "rejected", ",", ".", "to", "join", "said", "and", "of", "\"", "(", "-", "!!", "2014", "US-led", ""}
@@ -48,5 +51,30 @@ func FuzzParse(f *testing.F) {
 		if !ValidTree(heads) {
 			t.Fatalf("not a tree: %v", heads)
 		}
+	})
+}
+
+// FuzzReadModel reads arbitrary bytes, gzipped, as a model file: an error
+// of one line or a model that parses, never a panic.
+func FuzzReadModel(f *testing.F) {
+	raw, err := learn.ReadGzip(bytes.NewReader(embeddedModel))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(raw[:200])
+	f.Add([]byte(modelMagic))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var buf bytes.Buffer
+		learn.WriteGzip(&buf, b)
+		m, err := ReadModel(&buf)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error %q is not one line", err)
+			}
+			return
+		}
+		heads, rels := make([]int32, 3), make([]doc.Rel, 3)
+		NewParser(m).ParseWords([]string{"Iran", "refused", "."}, []doc.Tag{doc.NNP, doc.VBD, doc.Period}, heads, rels)
 	})
 }

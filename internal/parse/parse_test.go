@@ -150,3 +150,18 @@ func TestParseAllocs(t *testing.T) {
 		t.Errorf("Parse: %v allocations per sentence; want 0", n)
 	}
 }
+
+// A sentence too long for an int16 head is left unparsed, not wrapped.
+func TestParseTooLong(t *testing.T) {
+	txt := strings.Repeat("a ", MaxTokens+1)
+	toks := make([]doc.Token, MaxTokens+1)
+	for i := range toks {
+		toks[i] = doc.Token{Start: int32(2 * i), End: int32(2*i + 1), Tag: doc.DT, Rel: doc.RelDet, Head: 5}
+	}
+	NewParser(mustModel(t)).Parse(txt, toks)
+	for i, tk := range toks {
+		if tk.Rel != doc.NoRel {
+			t.Fatalf("token %d: rel %v; want NoRel (not parsed)", i, tk.Rel)
+		}
+	}
+}

@@ -29,11 +29,22 @@ type Parser struct {
 // NewParser returns a Parser using m.
 func NewParser(m *Model) *Parser { return &Parser{m: m} }
 
+// MaxTokens is the longest sentence Parse parses: a Head must fit in an
+// int16. (dyad's segmenter breaks sentences at 250 tokens by default.)
+const MaxTokens = 1<<15 - 1
+
 // Parse sets the Head and Rel of each token of one sentence; text is the
 // document text the token spans point into, and the tokens must be tagged.
 // Exactly one token gets RelRoot (Head -1); every other Head is an index
-// into toks, and the heads form a tree.
+// into toks, and the heads form a tree. A sentence longer than MaxTokens
+// is left unparsed (every Rel NoRel).
 func (p *Parser) Parse(text string, toks []doc.Token) {
+	if len(toks) > MaxTokens {
+		for i := range toks {
+			toks[i].Head, toks[i].Rel = 0, doc.NoRel
+		}
+		return
+	}
 	s := &p.s
 	s.reset(len(toks))
 	for i := range toks {

@@ -54,7 +54,8 @@ func (o *TrainOptions) defaults() {
 	}
 }
 
-// Train trains a parser on projective gold trees (Projectivize first)
+// Train trains a parser on projective gold trees (Projectivize first;
+// a non-projective tree trains, but its crossing arcs cannot all be made)
 // with the dynamic oracle of the arc-hybrid system (Goldberg and Nivre
 // 2013): after the first epoch, the trainer follows its own wrong moves
 // most of the time and learns the best moves from the states they lead to.
@@ -67,9 +68,19 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	moves := learn.NewPerceptron(nMoves)
 	rels := learn.NewPerceptron(int(doc.NumRels))
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a75e))
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
+	// A sentence whose heads are not a tree (a malformed treebank line)
+	// would have no oracle: it is skipped.
+	var order []int
+	for i, t := range sents {
+		if ValidTree(t.Heads) && len(t.Tags) == len(t.Words) && len(t.Rels) == len(t.Words) {
+			order = append(order, i)
+		}
+	}
+	if skipped := len(sents) - len(order); skipped > 0 {
+		fmt.Fprintf(opt.Log, "skipped %d sentences whose heads are not a tree\n", skipped)
+	}
+	if len(order) == 0 {
+		return nil, errors.New("parse: no training sentence is a tree")
 	}
 	var s state
 	var mf [nMoveFeats]uint64
@@ -140,10 +151,15 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 						if g != doc.RelRoot {
 							if pr != g {
 								rels.Update(rf[:], int(g), int(pr))
+								// Like moves, a wrong relation is kept
+								// after the first epoch, so later
+								// features see relations as at run time.
+								if it == 0 || rng.Float64() >= opt.Explore {
+									r = g
+								}
 							} else {
 								relOK++
 							}
-							r = g
 						}
 					}
 				}

@@ -117,3 +117,17 @@ func TestMergeHyphens(t *testing.T) {
 		t.Errorf("merged heads %v rels %v tags %v; want US-led amod of strikes, tagged VBN", m.Heads, m.Rels, m.Tags)
 	}
 }
+
+// A malformed tree (a cycle, a head out of range) is skipped, not a panic.
+func TestTrainSkipsMalformedTrees(t *testing.T) {
+	bad := crossing()
+	bad.Heads = []int32{2, 1, 4, 0, 7, 7, 2, 4, 40} // 1 <-> 2 cycle; 40 out of range
+	sents := []Sentence{bad, crossing()}
+	Projectivize(sents)
+	if _, err := Train(sents, TrainOptions{Iterations: 2}); err != nil {
+		t.Fatalf("Train: %v", err)
+	}
+	if _, err := Train(sents[:1], TrainOptions{Iterations: 2}); err == nil {
+		t.Error("Train on no valid tree: no error")
+	}
+}

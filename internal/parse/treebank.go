@@ -82,10 +82,14 @@ func descends(heads []int32, k, h int32) bool {
 // Projectivize makes each tree projective by lifting (Nivre and Nilsson
 // 2005, without encoding the lift in the label): the shortest
 // non-projective arc takes its head's head, until none is left. Relations
-// are kept. It returns how many sentences and arcs changed.
+// are kept. It returns how many sentences and arcs changed. A sentence
+// whose heads are not a tree is left as it is.
 func Projectivize(sents []Sentence) (sentences, arcs int) {
 	for i := range sents {
 		heads := sents[i].Heads
+		if !ValidTree(heads) {
+			continue // Train skips it
+		}
 		changed := false
 		for {
 			d := nonProjective(heads)

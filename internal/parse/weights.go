@@ -3,17 +3,21 @@ package parse
 import "dyad/internal/doc"
 
 // moveTable holds the transition weights in an open-addressing table
-// (linear probing, load at most 2/3) with the three weights inline in the
-// slot, so a feature costs one cache line at most.
+// (linear probing, load at most 2/3) with the three weights inline in an
+// 8-byte slot, so a feature costs one cache line at most. The slot keeps
+// 16 bits of the key as a check: a feature the model lacks passes it by
+// chance once in 65,536 probes and adds a stray weight.
 type moveTable struct {
 	slots []moveSlot
 	mask  uint64
 }
 
 type moveSlot struct {
-	check uint32 // key>>32 | 1; 0 marks an empty slot
+	check uint16 // key>>48 | 1; 0 marks an empty slot
 	w     [nMoves]int16
 }
+
+func moveCheck(key uint64) uint16 { return uint16(key>>48) | 1 }
 
 func slotCheck(key uint64) uint32 { return uint32(key>>32) | 1 }
 
@@ -34,7 +38,7 @@ func (t *moveTable) build(keys []uint64, rows [][]int16) {
 		for t.slots[i].check != 0 {
 			i = (i + 1) & t.mask
 		}
-		s := moveSlot{check: slotCheck(key)}
+		s := moveSlot{check: moveCheck(key)}
 		copy(s.w[:], rows[k])
 		t.slots[i] = s
 	}
@@ -45,14 +49,14 @@ func (t *moveTable) build(keys []uint64, rows [][]int16) {
 // rather than waiting on each behind a mispredicted branch.
 func (t *moveTable) score(feats []uint64, sc *[nMoves]int32) {
 	var home [maxFeats]*moveSlot
-	var chk [maxFeats]uint32
+	var chk [maxFeats]uint16
 	feats = feats[:min(len(feats), maxFeats)]
 	for k, key := range feats {
 		home[k] = &t.slots[key&t.mask]
 		chk[k] = home[k].check
 	}
 	for k, key := range feats {
-		c := slotCheck(key)
+		c := moveCheck(key)
 		s := home[k]
 		if chk[k] != c {
 			if chk[k] == 0 {
