@@ -173,3 +173,19 @@ func TestCodeExplainArcs(t *testing.T) {
 		}
 	}
 }
+
+// -shallow codes without the dependency parser: dyad text shows no arcs,
+// and dyad code still codes (by word order alone).
+func TestShallowFlag(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(in, []byte("Chilean troops attacked Peruvian rebels near the border."), 0o644)
+	_, parsed, _ := runDyad(t, "", "text", "-date", "2019-03-01", in)
+	_, shallow, _ := runDyad(t, "", "text", "-date", "2019-03-01", "-shallow", in)
+	if !strings.Contains(parsed, ":nsubj") || strings.Contains(shallow, ":nsubj") {
+		t.Errorf("text with and without -shallow:\n%s\n%s", parsed, shallow)
+	}
+	code, out, errs := runDyad(t, "", "code", "-date", "2019-03-01", "-shallow", "-explain", in)
+	if code != 0 || !strings.Contains(out, `"CHLMIL"`) || strings.Contains(out, "# arcs") {
+		t.Errorf("code -shallow: exit %d, stderr %q, output:\n%s", code, errs, out)
+	}
+}

@@ -103,6 +103,9 @@ func loadConfig(in inputFlags, dicts []string, stderr io.Writer) (pipeline.Confi
 	if err != nil {
 		return cfg, err
 	}
+	if in.shallow {
+		cfg.Parser = nil
+	}
 	k := cfg.KB
 	for _, d := range dicts {
 		files, err := dictFiles(d)

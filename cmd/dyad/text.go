@@ -22,12 +22,14 @@ type inputFlags struct {
 	date     string
 	maxBytes int
 	maxToks  int
+	shallow  bool // the shallow clause parser alone, no dependency parser
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.date, "date", "", "date (YYYY-MM-DD) for documents that give none, in metadata or in a dateline (default: today, with a warning per document)")
 	fs.IntVar(&f.maxBytes, "max-doc-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
 	fs.IntVar(&f.maxToks, "max-sentence-tokens", text.DefaultMaxSentenceTokens, "force a sentence break after this many tokens")
+	fs.BoolVar(&f.shallow, "shallow", false, "read arguments by word order alone, without the dependency parser: about 3x faster, fewer sources and targets found (docs/parser.md)")
 }
 
 // check validates the flags' values.
@@ -110,7 +112,12 @@ func cmdText(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		}
 		n := 0
 		an.Each(d.Text, func(s doc.Sentence) bool {
-			ps.Parse(d.Text, s.Tokens)
+			if !in.shallow {
+				// As the coder does: the tagger's participle for a past
+				// tense fixed, then the arcs.
+				text.RetagMainVerb(s.Tokens)
+				ps.Parse(d.Text, s.Tokens)
+			}
 			if *format == "jsonl" {
 				writeSentenceJSON(w, &d, n, s)
 			} else {
