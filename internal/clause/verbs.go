@@ -143,6 +143,10 @@ func (s *sentence) reducedRelative(first int) bool {
 	return false
 }
 
+// SpeechVerb reports whether lemma is a verb of saying, whose clausal
+// complement is reported speech.
+func SpeechVerb(lemma string) bool { return speechVerbs[lemma] }
+
 // speechVerbs are the verbs whose clausal complement is reported speech.
 var speechVerbs = map[string]bool{
 	"say": true, "tell": true, "add": true, "report": true, "announce": true,

@@ -100,7 +100,7 @@ func (c *Coder) CodeContext(ctx context.Context, d doc.Document) (res doc.Result
 		}
 		ms := c.kb.Actors.Match(d.Text, s.Tokens, nil)
 		res.Mentions[si] = ms
-		if c.dep != nil && worthParsing(s.Tokens, ms) {
+		if c.dep != nil && c.worthParsing(s.Tokens, ms) {
 			text.RetagMainVerb(s.Tokens)
 			c.dep.Parse(d.Text, s.Tokens)
 		}
@@ -269,14 +269,16 @@ func Run(ctx context.Context, cfg Config, workers int, in iter.Seq2[doc.Document
 }
 
 // worthParsing reports whether a sentence can give an event or a quote
-// speaker, so that the parser's arcs can matter: it names an actor and
-// has a verb.
-func worthParsing(toks []doc.Token, ms []doc.Mention) bool {
+// speaker, so that the parser's arcs can matter: it names an actor and has
+// a verb with patterns or a verb of saying. On the 125 Guardian articles
+// 3,341 of 4,809 sentences (69%; 81% of tokens) are parsed, against 3,756
+// for any verb, with byte-identical output.
+func (c *Coder) worthParsing(toks []doc.Token, ms []doc.Mention) bool {
 	if len(ms) == 0 {
 		return false
 	}
 	for i := range toks {
-		if toks[i].Tag.IsVerb() {
+		if t := &toks[i]; t.Tag.IsVerb() && (c.kb.Verbs.Has(t.Lemma) || clause.SpeechVerb(t.Lemma)) {
 			return true
 		}
 	}
