@@ -40,12 +40,20 @@ type ploverCase struct {
 	want []string // "SOURCE TARGET TYPE", sorted; empty for "want: none"
 	none bool
 	kind string // the construction the case tests (syntax-set.txt); may be empty
+	// modes and contexts are the manual's modes and contexts of the
+	// wanted events (plover-300.txt): nil when the block has no "mode" or
+	// "context" key, empty when its value is "-" (none applies).
+	modes, contexts []string
 }
 
 // parsePLOVERSet reads the set's format: blocks of "key: value" lines
 // (date, text, want) separated by blank lines; lines starting with '#' are
 // comments. Every block needs one date, one text and either one or more
-// "want: SOURCE TARGET TYPE" lines or a single "want: none".
+// "want: SOURCE TARGET TYPE" lines or a single "want: none". A block may
+// have one "mode: NAME[,NAME]" and one "context: NAME[,NAME]" ("-" for
+// none): each mode must be one of the manual's modes of a wanted type
+// (ploverModes) and each context one of the manual's contexts
+// (ploverContexts); a "want: none" block takes only "-".
 func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 	valid := map[string]bool{}
 	for _, t := range ploverTypes {
@@ -64,6 +72,17 @@ func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 			return fmt.Errorf("%s:%d: block has no text", name, cur.line)
 		case !cur.none && len(cur.want) == 0:
 			return fmt.Errorf("%s:%d: block has no want", name, cur.line)
+		case cur.none && len(cur.modes)+len(cur.contexts) > 0:
+			return fmt.Errorf("%s:%d: a \"want: none\" block has no mode or context (write \"-\")", name, cur.line)
+		}
+		for _, m := range cur.modes {
+			ok := false
+			for _, w := range cur.want {
+				ok = ok || slices.Contains(ploverModes[w[strings.LastIndexByte(w, ' ')+1:]], m)
+			}
+			if !ok {
+				return fmt.Errorf("%s:%d: mode %q is not a mode of the block's wanted types", name, cur.line, m)
+			}
 		}
 		slices.Sort(cur.want)
 		out = append(out, *cur)
@@ -114,6 +133,31 @@ func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 				return nil, fmt.Errorf("%s:%d: second kind in block", name, n)
 			}
 			cur.kind = val
+		case "mode", "context":
+			list := &cur.modes
+			if key == "context" {
+				list = &cur.contexts
+			}
+			if *list != nil {
+				return nil, fmt.Errorf("%s:%d: second %s in block", name, n, key)
+			}
+			*list = []string{}
+			if val == "-" {
+				continue
+			}
+			for _, v := range strings.Split(val, ",") {
+				v = strings.TrimSpace(v)
+				if key == "context" && !slices.Contains(ploverContexts, v) {
+					return nil, fmt.Errorf("%s:%d: %q is not a PLOVER context", name, n, v)
+				}
+				if key == "mode" && !slices.ContainsFunc(ploverTypes, func(ty string) bool { return slices.Contains(ploverModes[ty], v) }) {
+					return nil, fmt.Errorf("%s:%d: %q is not a PLOVER mode", name, n, v)
+				}
+				if slices.Contains(*list, v) {
+					return nil, fmt.Errorf("%s:%d: %s %q listed twice", name, n, key, v)
+				}
+				*list = append(*list, v)
+			}
 		case "want":
 			if val == "none" {
 				if cur.none || len(cur.want) > 0 {
@@ -138,7 +182,7 @@ func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 			}
 			cur.want = append(cur.want, w)
 		default:
-			return nil, fmt.Errorf("%s:%d: unknown key %q (want date, text, want or kind)", name, n, key)
+			return nil, fmt.Errorf("%s:%d: unknown key %q (want date, text, want, kind, mode or context)", name, n, key)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -159,7 +203,7 @@ func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 // events.
 func ploverGot(res doc.Result) (got []string, dropped int) {
 	for _, e := range res.Events {
-		if e.Negated || e.Status == "negated" || e.Status == "denied" || e.Status == "hypothetical" || e.PLOVER == "" || e.PLOVER == "-" {
+		if !ploverCounts(e) {
 			dropped++
 			continue
 		}
@@ -174,6 +218,12 @@ func ploverGot(res doc.Result) (got []string, dropped int) {
 	}
 	slices.Sort(got)
 	return got, dropped
+}
+
+// ploverCounts reports whether an event counts as a PLOVER event of the
+// text (see ploverGot): asserted or claimed, and with a PLOVER type.
+func ploverCounts(e doc.Event) bool {
+	return !e.Negated && e.Status != "negated" && e.Status != "denied" && e.Status != "hypothetical" && e.PLOVER != "" && e.PLOVER != "-"
 }
 
 func pct(n, d int) float64 {
@@ -317,14 +367,22 @@ func TestParsePLOVERSetErrors(t *testing.T) {
 		{"date: 2020-01-01\ntext: x\nwho: A\n", "x:3: unknown key"},
 		{"date: 2020-01-01\nno colon here\n", "x:2: want \"key: value\""},
 		{"date: 1 May 2020\n", "x:1: date"},
+		{"date: 2020-01-01\ntext: x\nwant: A B AID\nmode: fast\n", "x:4: \"fast\" is not a PLOVER mode"},
+		{"date: 2020-01-01\ntext: x\nwant: A B AID\nmode: arrest\n", "x:1: mode \"arrest\" is not a mode of the block's wanted types"},
+		{"date: 2020-01-01\ntext: x\nwant: A B AID\ncontext: war\n", "x:4: \"war\" is not a PLOVER context"},
+		{"date: 2020-01-01\ntext: x\nwant: A B AID\ncontext: -\ncontext: legal\n", "x:5: second context"},
+		{"date: 2020-01-01\ntext: x\nwant: A B AID\ncontext: legal,legal\n", "x:4: context \"legal\" listed twice"},
+		{"date: 2020-01-01\ntext: x\nwant: none\ncontext: legal\n", "x:1: a \"want: none\" block has no mode or context"},
 	} {
 		_, err := parsePLOVERSet("x", []byte(tc.in))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: got error %v, want one containing %q", tc.in, err, tc.want)
 		}
 	}
-	cs, err := parsePLOVERSet("x", []byte("# c\ndate: 2020-01-01\ntext: x\nwant: B - AID\nwant: A - AID\n\n\ndate: 2020-01-02\ntext: y\nwant: none\n"))
-	if err != nil || len(cs) != 2 || !cs[1].none || strings.Join(cs[0].want, ",") != "A - AID,B - AID" {
+	cs, err := parsePLOVERSet("x", []byte("# c\ndate: 2020-01-01\ntext: x\nwant: B - AID\nwant: A - AID\n\n\ndate: 2020-01-02\ntext: y\nwant: none\nmode: -\n\ndate: 2020-01-03\ntext: z\nwant: A B COERCE\nwant: A B ASSAULT\nmode: arrest, firearms\ncontext: repression,crime\n"))
+	if err != nil || len(cs) != 3 || !cs[1].none || strings.Join(cs[0].want, ",") != "A - AID,B - AID" ||
+		cs[0].modes != nil || cs[0].contexts != nil || cs[1].modes == nil || len(cs[1].modes) != 0 ||
+		strings.Join(cs[2].modes, ",") != "arrest,firearms" || strings.Join(cs[2].contexts, ",") != "repression,crime" {
 		t.Errorf("parse: %v %+v", err, cs)
 	}
 }
