@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // peopleBlocks parses every embedded people*.txt file as blocks.
@@ -27,6 +28,36 @@ func peopleBlocks(t testing.TB) []Block {
 		all = append(all, blocks...)
 	}
 	return all
+}
+
+// TestPeopleNamesNotNumbers: no name or short form of a person is a bare
+// number ("short: 1975" made "In 1975 the army..." code 1975 as a person).
+// A birth year belongs in born:.
+func TestPeopleNamesNotNumbers(t *testing.T) {
+	bad := 0
+	for _, b := range peopleBlocks(t) {
+		for _, f := range b.Fields {
+			if f.Key != "name" && f.Key != "short" {
+				continue
+			}
+			for _, v := range f.Values {
+				if !strings.ContainsFunc(v, unicode.IsLetter) {
+					bad++
+					if bad <= 20 {
+						t.Errorf("%s:%d: %s: %s %q has no letter", b.File, f.Line, b.Code, f.Key, v)
+					}
+				}
+			}
+		}
+		for _, y := range b.Get("born") {
+			if len(y) != 4 || strings.ContainsFunc(y, func(r rune) bool { return r < '0' || r > '9' }) {
+				t.Errorf("%s:%d: %s: born %q is not a year", b.File, b.Line, b.Code, y)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d names or short forms without a letter", bad)
+	}
 }
 
 // TestPeopleOrganisationCodes: a role in an organisation uses a code an
