@@ -283,7 +283,12 @@ func (k *KB) addPerson(b *Block) error {
 	if err := k.addPhrases(b, "name", e); err != nil {
 		return err
 	}
-	return k.addPhrases(b, "short", e)
+	for _, p := range b.Get("short") {
+		if err := k.Actors.AddSurname(p, e); err != nil {
+			return fmt.Errorf("short %q: %w", p, err)
+		}
+	}
+	return nil
 }
 
 // parseRole reads "COUNTRY SECTOR office | FROM | TO".

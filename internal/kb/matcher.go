@@ -79,10 +79,11 @@ func (r caseRule) ok(tok string) bool {
 
 // phrase is one dictionary phrase with the entry it codes.
 type phrase struct {
-	entry int32
-	rules []caseRule
-	lemma bool // matched through a lemma: a plural of the written form
-	exact bool // never matched through a lemma (Entry.Exact)
+	entry   int32
+	rules   []caseRule
+	lemma   bool // matched through a lemma: a plural of the written form
+	exact   bool // never matched through a lemma (Entry.Exact)
+	surname bool // a person's one-word short form: see surnameFits
 }
 
 type node struct {
@@ -111,12 +112,19 @@ func (m *Matcher) Entries() []Entry { return m.entries }
 // Add adds a phrase meaning e. The phrase is tokenized as text is; each
 // token must be written in the text as in the phrase when it has capitals
 // ("Turkey" needs its capital, "US" all of them), in any case otherwise.
-func (m *Matcher) Add(p string, e Entry) error {
+func (m *Matcher) Add(p string, e Entry) error { return m.add(p, e, false) }
+
+// AddSurname adds a person's short form meaning e. A one-word short form
+// ("May", "Ban", "Johnson") matches only where the words around it make it
+// a name (surnameFits); a longer one ("Sheikh Tamim") as Add.
+func (m *Matcher) AddSurname(p string, e Entry) error { return m.add(p, e, true) }
+
+func (m *Matcher) add(p string, e Entry, surname bool) error {
 	toks := text.Tokenize(p)
 	if len(toks) == 0 {
 		return fmt.Errorf("empty phrase")
 	}
-	ph := phrase{entry: int32(len(m.entries)), rules: make([]caseRule, len(toks)), exact: e.Exact}
+	ph := phrase{entry: int32(len(m.entries)), rules: make([]caseRule, len(toks)), exact: e.Exact, surname: surname && len(toks) == 1}
 	m.entries = append(m.entries, e)
 	n := int32(0)
 	var buf [64]byte
@@ -171,6 +179,7 @@ func normKey(w string, dst []byte) []byte {
 // mention (a phrase may have several meanings).
 func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.Mention {
 	w := walker{m: m, txt: txt, toks: toks}
+	base := len(dst)
 	for i := 0; i < len(toks); {
 		w.start, w.best, w.bestLen, w.bestLemma, w.bestExtra = i, -1, 0, true, 0
 		w.walk(0, i, false, 0)
@@ -181,6 +190,9 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 		j := i + w.bestLen
 		for _, ph := range m.nodes[w.best].phrases {
 			if len(ph.rules) != j-i+w.bestExtra || w.bestExtra == 0 && !rulesHold(ph.rules, txt, toks[i:j]) || ph.exact && w.bestLemma {
+				continue
+			}
+			if ph.surname && !surnameFits(txt, toks, i, dst[base:]) {
 				continue
 			}
 			e := &m.entries[ph.entry]

@@ -1,0 +1,103 @@
+package kb
+
+import (
+	"strings"
+
+	"dyad/internal/doc"
+)
+
+// surnameFits reports whether the one-word short form of a person at
+// token i is a name where it stands, not a word that is also a surname
+// ("Ban on exports", "in May", "Lake Victoria", "Dwayne Johnson"). The
+// rule, for every one-word short form (a list of "common words" would
+// always be short of one):
+//
+//   - the tagger reads it as a proper noun, or it is followed by a
+//     finite verb, a modal or a possessive, so it is the subject or
+//     possessor ("May said", where "May" is tagged as the modal);
+//   - the next word is not a capitalised proper noun (other than a day or
+//     month: "Putin Monday said"): the surname is then the first part of
+//     a longer name ("Johnson Controls", "Lake Chad");
+//   - the word before is not a capitalised proper noun that no dictionary
+//     phrase covered: the surname is then the end of someone else's name
+//     ("Dwayne Johnson", "El Chapo"); titles ("President Bush", agents)
+//     and Mr, Mrs, Ms, Dr are fine;
+//   - a month name ("May") is no name before a number ("May 5") or after
+//     a word of time ("in May", "since May", "last May", "by May").
+//
+// The cost, measured on the Guardian development set, is in
+// docs/dictionaries.md. Untagged tokens (NoTag) are taken as names.
+// prev holds the mentions found so far in the sentence.
+func surnameFits(txt string, toks []doc.Token, i int, prev []doc.Mention) bool {
+	t := &toks[i]
+	if t.Tag != doc.NoTag && !t.Tag.IsProper() {
+		if i+1 >= len(toks) {
+			return false
+		}
+		switch toks[i+1].Tag {
+		case doc.VBD, doc.VBZ, doc.MD, doc.POS:
+		default:
+			return false
+		}
+	}
+	if i+1 < len(toks) && capitalProper(txt, &toks[i+1]) && !isDay(toks[i+1].Text(txt)) && !isMonth(toks[i+1].Text(txt)) {
+		return false
+	}
+	if i > 0 && capitalProper(txt, &toks[i-1]) && !honorific(toks[i-1].Text(txt)) {
+		covered := false
+		for k := range prev {
+			if prev[k].Last == i {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			return false
+		}
+	}
+	if isMonth(t.Text(txt)) {
+		if i+1 < len(toks) && toks[i+1].Tag == doc.CD {
+			return false
+		}
+		if i > 0 && timeWords[strings.ToLower(toks[i-1].Text(txt))] {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalProper reports whether t is written with a capital and tagged as
+// a proper noun.
+func capitalProper(txt string, t *doc.Token) bool {
+	w := t.Text(txt)
+	return t.Tag.IsProper() && w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+func honorific(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "Mr", "Mrs", "Ms", "Miss", "Dr", "Mme", "Herr", "Frau":
+		return true
+	}
+	return false
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+var days = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+func isDay(w string) bool { return len(w) <= 9 && days[strings.ToLower(w)] }
+
+func isMonth(w string) bool { return len(w) <= 9 && months[strings.ToLower(w)] }
+
+// timeWords come before a month named as a time ("in May").
+var timeWords = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "by": true, "from": true, "through": true,
+	"during": true, "before": true, "after": true, "of": true, "last": true, "next": true, "this": true,
+	"early": true, "late": true, "mid": true, "mid-": true, "throughout": true, "on": true, "to": true,
+	"between": true, "and": true, "or": true, "each": true, "every": true,
+}
