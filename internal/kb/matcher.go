@@ -84,6 +84,7 @@ type phrase struct {
 	lemma   bool // matched through a lemma: a plural of the written form
 	exact   bool // never matched through a lemma (Entry.Exact)
 	surname bool // a person's one-word short form: see surnameFits
+	short   bool // a person's short form (AddSurname), dated by settleShared
 }
 
 type node struct {
@@ -124,7 +125,7 @@ func (m *Matcher) add(p string, e Entry, surname bool) error {
 	if len(toks) == 0 {
 		return fmt.Errorf("empty phrase")
 	}
-	ph := phrase{entry: int32(len(m.entries)), rules: make([]caseRule, len(toks)), exact: e.Exact, surname: surname && len(toks) == 1}
+	ph := phrase{entry: int32(len(m.entries)), rules: make([]caseRule, len(toks)), exact: e.Exact, surname: surname && len(toks) == 1, short: surname}
 	m.entries = append(m.entries, e)
 	n := int32(0)
 	var buf [64]byte
@@ -146,6 +147,46 @@ func (m *Matcher) add(p string, e Entry, surname bool) error {
 	m.nodes[n].phrases = append(m.nodes[n].phrases, ph)
 	m.phrases++
 	return nil
+}
+
+// keyOf returns the trie path of a phrase as one string.
+func (m *Matcher) keyOf(p string) string {
+	var b []byte
+	for i, t := range text.Tokenize(p) {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = normKey(t.Text(p), b)
+	}
+	return string(b)
+}
+
+// nodeOf returns the trie node of a phrase added before.
+func (m *Matcher) nodeOf(p string) (int32, bool) {
+	n := int32(0)
+	var buf [64]byte
+	for _, t := range text.Tokenize(p) {
+		next, ok := m.nodes[n].next[string(normKey(t.Text(p), buf[:0]))]
+		if !ok {
+			return 0, false
+		}
+		n = next
+	}
+	return n, true
+}
+
+// dropShort removes the short-form phrases of node n (settleShared adds
+// them again with their days).
+func (m *Matcher) dropShort(n int32) {
+	ps := m.nodes[n].phrases
+	kept := ps[:0]
+	for _, ph := range ps {
+		if !ph.short {
+			kept = append(kept, ph)
+		}
+	}
+	m.phrases -= len(ps) - len(kept)
+	m.nodes[n].phrases = kept
 }
 
 // normKey appends the trie key of a token: lowercase, typographic
