@@ -40,9 +40,13 @@ const (
 	anyCase   caseRule = iota // "president" matches President, PRESIDENT
 	capital                   // "Turkey" needs a capital: not "turkey"
 	exactCase                 // "US", "IS": all capitals, written so
+	acronym                   // "ISIS", "NATO": all capitals, or title case read as a proper noun ("Isis")
 )
 
+// ruleOf returns the rule of a phrase word, read without its article
+// ("al-Assad" needs the capital of "Assad").
 func ruleOf(tok string) caseRule {
+	tok = stripArticle(tok)
 	r, _ := utf8.DecodeRuneInString(tok)
 	if !unicode.IsUpper(r) {
 		return anyCase
@@ -56,25 +60,50 @@ func ruleOf(tok string) caseRule {
 			}
 		}
 	}
-	if letters >= 2 && upper == letters {
+	switch {
+	case letters >= 4 && upper == letters:
+		return acronym
+	case letters >= 2 && upper == letters:
 		return exactCase
 	}
 	return capital
 }
 
-func (r caseRule) ok(tok string) bool {
+// ok reports whether token t of txt is written as the rule wants.
+func (r caseRule) ok(txt string, t *doc.Token) bool {
+	tok := stripArticle(t.Text(txt))
 	switch r {
 	case capital:
 		c, _ := utf8.DecodeRuneInString(tok)
 		return unicode.IsUpper(c)
 	case exactCase:
-		for _, c := range tok {
-			if unicode.IsLower(c) {
-				return false
-			}
+		return !hasLower(tok)
+	case acronym:
+		if !hasLower(tok) {
+			return true
 		}
+		c, size := utf8.DecodeRuneInString(tok)
+		return unicode.IsUpper(c) && !hasUpper(tok[size:]) && (t.Tag == doc.NoTag || t.Tag.IsProper())
 	}
 	return true
+}
+
+func hasLower(s string) bool {
+	for _, c := range s {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for _, c := range s {
+		if unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // phrase is one dictionary phrase with the entry it codes.
@@ -113,12 +142,46 @@ func (m *Matcher) Entries() []Entry { return m.entries }
 // Add adds a phrase meaning e. The phrase is tokenized as text is; each
 // token must be written in the text as in the phrase when it has capitals
 // ("Turkey" needs its capital, "US" all of them), in any case otherwise.
-func (m *Matcher) Add(p string, e Entry) error { return m.add(p, e, false) }
+func (m *Matcher) Add(p string, e Entry) error { return m.addVariants(p, e, false) }
 
 // AddSurname adds a person's short form meaning e. A one-word short form
 // ("May", "Ban", "Johnson") matches only where the words around it make it
 // a name (surnameFits); a longer one ("Sheikh Tamim") as Add.
-func (m *Matcher) AddSurname(p string, e Entry) error { return m.add(p, e, true) }
+func (m *Matcher) AddSurname(p string, e Entry) error { return m.addVariants(p, e, true) }
+
+// addVariants adds p and, when a word of it has a hyphen ("Ki-moon",
+// "Boutros-Ghali"), p with those words written apart ("Ki moon").
+func (m *Matcher) addVariants(p string, e Entry, surname bool) error {
+	if err := m.add(p, e, surname); err != nil {
+		return err
+	}
+	if v, ok := hyphensApart(p); ok {
+		return m.add(v, e, surname)
+	}
+	return nil
+}
+
+// hyphensApart returns p with the hyphens inside its words (not an
+// article's: "al-Assad" folds by stripArticle) turned into spaces.
+func hyphensApart(p string) (string, bool) {
+	var b []byte
+	changed := false
+	for _, t := range text.Tokenize(p) {
+		w := t.Text(p)
+		core := stripArticle(w)
+		start := int(t.Start) + len(w) - len(core)
+		for i := 1; i+1 < len(core); i++ {
+			if core[i] == '-' && isLetterByte(core[i-1]) && isLetterByte(core[i+1]) {
+				if b == nil {
+					b = []byte(p)
+				}
+				b[start+i] = ' '
+				changed = true
+			}
+		}
+	}
+	return string(b), changed
+}
 
 func (m *Matcher) add(p string, e Entry, surname bool) error {
 	toks := text.Tokenize(p)
@@ -146,7 +209,30 @@ func (m *Matcher) add(p string, e Entry, surname bool) error {
 	}
 	m.nodes[n].phrases = append(m.nodes[n].phrases, ph)
 	m.phrases++
+	m.settleAcronyms(n)
 	return nil
+}
+
+// settleAcronyms keeps an acronym's title-case spelling for the acronym
+// alone: when the same word is also a phrase written in title or lower
+// case ("SADR", Western Sahara, and "Sadr", Muqtada al-Sadr), the acronym
+// matches in capitals only.
+func (m *Matcher) settleAcronyms(n int32) {
+	ps := m.nodes[n].phrases
+	worded := false
+	for _, ph := range ps {
+		if r := ph.rules[len(ph.rules)-1]; r == capital || r == anyCase {
+			worded = true
+		}
+	}
+	if !worded {
+		return
+	}
+	for i := range ps {
+		if k := len(ps[i].rules) - 1; ps[i].rules[k] == acronym {
+			ps[i].rules[k] = exactCase
+		}
+	}
 }
 
 // keyOf returns the trie path of a phrase as one string.
@@ -189,29 +275,6 @@ func (m *Matcher) dropShort(n int32) {
 	m.nodes[n].phrases = kept
 }
 
-// normKey appends the trie key of a token: lowercase, typographic
-// apostrophes folded.
-func normKey(w string, dst []byte) []byte {
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		i += size
-		if r == '’' || r == '‘' {
-			r = '\''
-		}
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-	}
-	return dst
-}
-
 // Match appends to dst the mentions in one sentence: at each token the
 // longest phrase that starts there and whose case rules hold, then on
 // after it. A token matches a phrase token by its written form or, for
@@ -229,6 +292,7 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 			continue
 		}
 		j := i + w.bestLen
+		here := len(dst)
 		for _, ph := range m.nodes[w.best].phrases {
 			if len(ph.rules) != j-i+w.bestExtra || w.bestExtra == 0 && !rulesHold(ph.rules, txt, toks[i:j]) || ph.exact && w.bestLemma {
 				continue
@@ -237,6 +301,9 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 				continue
 			}
 			e := &m.entries[ph.entry]
+			if emitted(dst[here:], e) {
+				continue // one meaning written twice ("Traore", "Traoré")
+			}
 			dst = append(dst, doc.Mention{
 				Span:  doc.Span{Start: int(toks[i].Start), End: int(toks[j-1].End)},
 				First: i, Last: j,
@@ -247,6 +314,18 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 		i = j
 	}
 	return dst
+}
+
+// emitted reports whether ms has a mention of e's meaning already.
+func emitted(ms []doc.Mention, e *Entry) bool {
+	for k := range ms {
+		m := &ms[k]
+		if m.Kind == e.Kind && m.Code == e.Code && m.ID == e.ID && m.Country == e.Country && m.Sector == e.Sector &&
+			m.From == e.From && m.To == e.To && m.Affix == e.Affix {
+			return true
+		}
+	}
+	return false
 }
 
 // walker is the state of one longest-match search.
@@ -311,7 +390,7 @@ func (w *walker) walk(n int32, j int, viaLemma bool, extra int) {
 
 func rulesHold(rules []caseRule, txt string, toks []doc.Token) bool {
 	for k, r := range rules {
-		if r != anyCase && !r.ok(toks[k].Text(txt)) {
+		if r != anyCase && !r.ok(txt, &toks[k]) {
 			return false
 		}
 	}

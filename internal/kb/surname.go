@@ -59,7 +59,8 @@ func surnameFits(txt string, toks []doc.Token, i int, prev []doc.Mention) bool {
 		if i+1 < len(toks) && toks[i+1].Tag == doc.CD {
 			return false
 		}
-		if i > 0 && timeWords[strings.ToLower(toks[i-1].Text(txt))] {
+		var buf [16]byte
+		if i > 0 && timeWords[string(lowerASCII(toks[i-1].Text(txt), buf[:0]))] {
 			return false
 		}
 	}
@@ -74,7 +75,7 @@ func capitalProper(txt string, t *doc.Token) bool {
 }
 
 func honorific(w string) bool {
-	switch strings.TrimSuffix(w, ".") {
+	switch strings.TrimSuffix(w, ".") { // no allocation: a substring
 	case "Mr", "Mrs", "Ms", "Miss", "Dr", "Mme", "Herr", "Frau":
 		return true
 	}
@@ -90,9 +91,28 @@ var days = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
-func isDay(w string) bool { return len(w) <= 9 && days[strings.ToLower(w)] }
+func isDay(w string) bool {
+	var buf [16]byte
+	return len(w) <= 9 && days[string(lowerASCII(w, buf[:0]))]
+}
 
-func isMonth(w string) bool { return len(w) <= 9 && months[strings.ToLower(w)] }
+func isMonth(w string) bool {
+	var buf [16]byte
+	return len(w) <= 9 && months[string(lowerASCII(w, buf[:0]))]
+}
+
+// lowerASCII appends w with ASCII capitals lowered, without allocating
+// (a map index of string(b) does not copy).
+func lowerASCII(w string, dst []byte) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
 
 // timeWords come before a month named as a time ("in May").
 var timeWords = map[string]bool{
