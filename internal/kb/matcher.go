@@ -297,7 +297,7 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 			if len(ph.rules) != j-i+w.bestExtra || w.bestExtra == 0 && !rulesHold(ph.rules, txt, toks[i:j]) || ph.exact && w.bestLemma {
 				continue
 			}
-			if ph.surname && !surnameFits(txt, toks, i, dst[base:]) {
+			if ph.surname && !surnameFits(m, txt, toks, i, dst[base:]) {
 				continue
 			}
 			e := &m.entries[ph.entry]

@@ -2,6 +2,7 @@ package kb
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -12,10 +13,10 @@ import (
 // mention of another sharer's days is left out by the actor stage as a
 // dated code of another period is. On a day:
 //
-//  1. among the sharers holding a role that day, the one whose role is
-//     the most senior (head of state or government, or an armed group's
-//     leader; then other government offices; then the rest), when
-//     exactly one is; on a handover day the incoming holder wins;
+//  1. among the sharers holding a role that day, or who left the office
+//     of a head of state or government less than surnameYearsTop years
+//     before, the most senior (sharedWinner), when exactly one is; on a
+//     handover day the incoming holder wins;
 //  2. when none holds a role, the one whose last role ended most
 //     recently ("Bush" in 2010 is George W. Bush);
 //  3. otherwise (two heads of state named Kim, no sharer in office yet),
@@ -50,10 +51,21 @@ func (k *KB) settleShared() {
 				people = append(people, r.who)
 			}
 		}
-		if len(people) < 2 {
-			continue
+		oneWord := !strings.Contains(key, " ")
+		var spans map[*Person][][2]string
+		switch {
+		case len(people) > 1:
+			spans = sharedSpans(people)
+		case oneWord && surnameEnd(people[0]) != "":
+			spans = map[*Person][][2]string{people[0]: {{"", ""}}}
+		default:
+			continue // one person, no end: the phrase as added
 		}
-		spans := sharedSpans(people)
+		if oneWord {
+			for p, ss := range spans {
+				spans[p] = clipSpans(ss, surnameEnd(p))
+			}
+		}
 		n, ok := k.Actors.nodeOf(refs[0].phrase)
 		if !ok {
 			continue
@@ -67,6 +79,59 @@ func (k *KB) settleShared() {
 			}
 		}
 	}
+}
+
+// A surname alone ("Jones", "Campbell") names an office-holder while the
+// news still calls them by it: up to surnameYearsTop years after they last
+// led a state or government ("Blair" in 2015), surnameYears after another
+// office ("Jones", a national security adviser until 2010, is someone
+// else in 2018). Their full names match on any date.
+const (
+	surnameYearsTop = 12
+	surnameYears    = 4
+)
+
+// surnameEnd returns the last day a one-word short form of p names p, or
+// "" when it has no end (in office now, or no dated role).
+func surnameEnd(p *Person) string {
+	last, top := "", false
+	for _, r := range p.Roles {
+		if r.To == "" {
+			return ""
+		}
+		last = max(last, r.To)
+		top = top || officeRank(r) == 0
+	}
+	if last == "" {
+		return ""
+	}
+	years := surnameYears
+	if top {
+		years = surnameYearsTop
+	}
+	t, err := time.Parse("2006-01-02", last)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(years, 0, 0).Format("2006-01-02")
+}
+
+// clipSpans cuts the spans [from, to] ("" open) at end ("" none).
+func clipSpans(ss [][2]string, end string) [][2]string {
+	if end == "" {
+		return ss
+	}
+	var out [][2]string
+	for _, s := range ss {
+		if s[0] != "" && s[0] > end {
+			continue
+		}
+		if s[1] == "" || s[1] > end {
+			s[1] = end
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // sharedSpans returns, for each person, the stretches of days [from, to]
@@ -104,11 +169,22 @@ func sharedSpans(people []*Person) map[*Person][][2]string {
 }
 
 // sharedWinner returns the sharer a short form names on date, or nil.
+// Ranks: a head of state or government in office (0), a senior cabinet
+// office (1: "Clinton" in 2011 is Hillary, the secretary of state), one who
+// left the head's office less than surnameYearsTop years before (2: "Blair"
+// in 2019 is Tony, not a Canadian minister of public safety), another
+// government office (3), any other role (4).
 func sharedWinner(people []*Person, date string) *Person {
 	var best *Person
 	bestRank, tie, bestEnds := 99, false, false
 	for _, p := range people {
 		rank, ends, ok := rankOn(p, date)
+		if ok && rank >= 2 {
+			rank++ // below a recent former head of state or government
+		}
+		if rank > 2 && formerTop(p, date) {
+			rank, ends, ok = 2, false, true
+		}
 		if !ok {
 			continue
 		}
@@ -149,6 +225,25 @@ func sharedWinner(people []*Person, date string) *Person {
 	return best
 }
 
+// formerTop reports whether p left the office of a head of state or
+// government less than surnameYearsTop years before date.
+func formerTop(p *Person, date string) bool {
+	for _, r := range p.Roles {
+		if officeRank(r) == 0 && r.To != "" && r.To < date && date <= addYears(r.To, surnameYearsTop) {
+			return true
+		}
+	}
+	return false
+}
+
+func addYears(d string, n int) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return t.AddDate(n, 0, 0).Format("2006-01-02")
+}
+
 // rankOn returns the seniority of the most senior role p holds on date
 // (0 highest), whether every role held ends that day, and false when p
 // holds none.
@@ -176,14 +271,27 @@ var topOffices = map[string]bool{
 	"president of the european commission": true, "director-general": true,
 }
 
+// seniorOffices are the senior cabinet offices.
+var seniorOffices = map[string]bool{
+	"vice president": true, "foreign minister": true, "secretary of state": true, "foreign secretary": true,
+	"defence minister": true, "defense secretary": true, "defence secretary": true, "finance minister": true,
+	"interior minister": true, "home secretary": true, "chancellor of the exchequer": true,
+	"treasury secretary": true, "deputy prime minister": true,
+}
+
+// officeRank: 0 head of state or government (or an armed group's or an
+// organisation's head), 1 a senior cabinet office, 2 another government
+// office, 3 any other role.
 func officeRank(r Role) int {
 	switch {
 	case topOffices[r.Office] || r.Sector == "REB" && r.Office == "leader":
 		return 0
-	case r.Sector == "GOV":
+	case seniorOffices[r.Office]:
 		return 1
+	case r.Sector == "GOV":
+		return 2
 	}
-	return 2
+	return 3
 }
 
 func nextDay(d string) string { return addDays(d, 1) }

@@ -27,7 +27,10 @@ func TestSharedShortByDate(t *testing.T) {
 		{"Sharif said the talks would go on.", "2015-05-01", "sharif-nawaz"},
 		{"Sharif said the talks would go on.", "2023-05-01", "sharif-shehbaz"},
 		{"Traore said the junta would stay.", "2023-05-01", "traore-ibrahim"},
-		{"Kim said the tests would go on.", "2017-05-01", ""}, // Moon's South Korea has no Kim in office: checked below
+		{"Blair said the war was right.", "2019-05-01", "blair-tony"},
+		{"Jones said the talks would go on.", "2009-05-01", "jones-james"},
+		{"Jones said the talks would go on.", "2018-05-01", "-"}, // a surname alone, 8 years after a non-top office
+		{"Kim said the tests would go on.", "2017-05-01", ""},    // Moon's South Korea has no Kim in office: checked below
 	} {
 		var got []string
 		for _, m := range matchText(t, k.Actors, c.in) {
@@ -36,6 +39,12 @@ func TestSharedShortByDate(t *testing.T) {
 			}
 		}
 		g := strings.Join(got, " ")
+		if c.want == "-" {
+			if len(got) > 0 {
+				t.Errorf("%q on %s: [%s]; want no one", c.in, c.date, g)
+			}
+			continue
+		}
 		if c.want == "" {
 			if len(got) > 1 {
 				t.Errorf("%q on %s: %s; want at most one person", c.in, c.date, g)
@@ -72,7 +81,10 @@ func TestSharedWinner(t *testing.T) {
 			t.Errorf("sharedWinner(%s) = %q; want %q", tc.date, got, tc.want)
 		}
 	}
-	if w := sharedWinner([]*Person{a, c}, "2012-01-01"); w != c {
+	if w := sharedWinner([]*Person{a, c}, "2012-01-01"); w != a {
+		t.Errorf("former head of state within %d years: got %v; want a (left 2005)", surnameYearsTop, w)
+	}
+	if w := sharedWinner([]*Person{a, c}, "2018-01-01"); w != c {
 		t.Errorf("latest former holder: got %v; want c (left 2009)", w)
 	}
 	spans := sharedSpans([]*Person{a, b})

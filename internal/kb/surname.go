@@ -12,12 +12,15 @@ import (
 // rule, for every one-word short form (a list of "common words" would
 // always be short of one):
 //
-//   - the tagger reads it as a proper noun, or it is followed by a
-//     finite verb, a modal or a possessive, so it is the subject or
-//     possessor ("May said", where "May" is tagged as the modal);
-//   - the next word is not a capitalised proper noun (other than a day or
-//     month: "Putin Monday said"): the surname is then the first part of
-//     a longer name ("Johnson Controls", "Lake Chad");
+//   - at the start of a sentence or quote, where a capital says nothing,
+//     the tagger reads it as a proper noun, or it is followed by a finite
+//     verb, a modal or a possessive, so it is the subject or possessor
+//     ("May said", where "May" is tagged as the modal; not "Ban on
+//     exports"); elsewhere its capital is the evidence ("a Trump request");
+//   - the next word is not a capitalised proper noun (other than a day,
+//     a month, or the first word of a dictionary phrase: "Putin Monday
+//     said", "the Trump White House"): the surname is then the first part
+//     of a longer name ("Johnson Controls", "Lake Chad");
 //   - the word before is not a capitalised proper noun that no dictionary
 //     phrase covered: the surname is then the end of someone else's name
 //     ("Dwayne Johnson", "El Chapo"); titles ("President Bush", agents)
@@ -28,9 +31,9 @@ import (
 // The cost, measured on the Guardian development set, is in
 // docs/dictionaries.md. Untagged tokens (NoTag) are taken as names.
 // prev holds the mentions found so far in the sentence.
-func surnameFits(txt string, toks []doc.Token, i int, prev []doc.Mention) bool {
+func surnameFits(m *Matcher, txt string, toks []doc.Token, i int, prev []doc.Mention) bool {
 	t := &toks[i]
-	if t.Tag != doc.NoTag && !t.Tag.IsProper() {
+	if t.Tag != doc.NoTag && !t.Tag.IsProper() && sentenceStart(toks, i) {
 		if i+1 >= len(toks) {
 			return false
 		}
@@ -40,7 +43,7 @@ func surnameFits(txt string, toks []doc.Token, i int, prev []doc.Mention) bool {
 			return false
 		}
 	}
-	if i+1 < len(toks) && capitalProper(txt, &toks[i+1]) && !isDay(toks[i+1].Text(txt)) && !isMonth(toks[i+1].Text(txt)) {
+	if i+1 < len(toks) && capitalProper(txt, &toks[i+1]) && !isDay(toks[i+1].Text(txt)) && !isMonth(toks[i+1].Text(txt)) && !m.starts(toks[i+1].Text(txt)) {
 		return false
 	}
 	if i > 0 && capitalProper(txt, &toks[i-1]) && !honorific(toks[i-1].Text(txt)) {
@@ -65,6 +68,26 @@ func surnameFits(txt string, toks []doc.Token, i int, prev []doc.Mention) bool {
 		}
 	}
 	return true
+}
+
+// sentenceStart reports whether token i starts its sentence or a quote,
+// where a capital says nothing.
+func sentenceStart(toks []doc.Token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch toks[i-1].Tag {
+	case doc.LQuote, doc.LRB, doc.Colon:
+		return true
+	}
+	return false
+}
+
+// starts reports whether a dictionary phrase starts with word w.
+func (m *Matcher) starts(w string) bool {
+	var buf [64]byte
+	_, ok := m.nodes[0].next[string(normKey(w, buf[:0]))]
+	return ok
 }
 
 // capitalProper reports whether t is written with a capital and tagged as

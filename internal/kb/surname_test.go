@@ -29,6 +29,8 @@ func TestSurnameContext(t *testing.T) {
 		{"Dwayne Johnson said the film was done.", "johnson-boris", false},
 		{"Johnson Controls said sales rose.", "johnson-boris", false},
 		{"Trump met Johnson Monday in London.", "johnson-boris", true},
+		{"It followed a Trump request to Nato.", "trump-donald", true},
+		{"The Trump White House said no.", "trump-donald", true},
 		{"Khan said the vote was rigged.", "khan-imran", true},
 		{"Toledo said he was innocent.", "toledo-alejandro", true},
 		{"El Chapo was extradited.", "chapo-daniel", false},
