@@ -31,6 +31,8 @@ func TestFolding(t *testing.T) {
 		{"Volker Türk spoke.", "Volker Türk=turk-volker"},
 		{"Boutros Ghali spoke.", "Boutros Ghali=boutrosghali-boutros"},
 		{"Qaeda fighters attacked.", "Qaeda=IMGALQ"},
+		{"It is what Martin Amis calls shame.", ""},                  // not AMIS, the AU mission
+		{"The Union of Medical Care and Relief said so.", ""},        // not CARE
 		{"Sadr said the militia would disarm.", "Sadr=sadr-muqtada"}, // not SADR, Western Sahara
 	} {
 		var got []string

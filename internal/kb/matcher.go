@@ -128,6 +128,10 @@ type Matcher struct {
 	nodes   []node
 	entries []Entry
 	phrases int
+	// named holds the first words (keys) of phrases that start with a
+	// capital (not acronyms) and are not people: the names a surname may stand before
+	// ("the Trump White House"), for surnameFits.
+	named map[string]bool
 }
 
 // NewMatcher returns an empty Matcher; add phrases with Add.
@@ -196,6 +200,12 @@ func (m *Matcher) add(p string, e Entry, surname bool) error {
 		w := t.Text(p)
 		ph.rules[i] = ruleOf(w)
 		key := string(normKey(w, buf[:0]))
+		if i == 0 && ph.rules[0] == capital && e.Kind != doc.Person {
+			if m.named == nil {
+				m.named = map[string]bool{}
+			}
+			m.named[key] = true
+		}
 		next, ok := m.nodes[n].next[key]
 		if !ok {
 			next = int32(len(m.nodes))
@@ -299,6 +309,9 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 			}
 			if ph.surname && !surnameFits(m, txt, toks, i, dst[base:]) {
 				continue
+			}
+			if titleAcronym(ph.rules, txt, toks[i:j]) && !neighboursFit(m, txt, toks, i, j, dst[base:]) {
+				continue // "Martin Amis", "Medical Care and Relief"
 			}
 			e := &m.entries[ph.entry]
 			if emitted(dst[here:], e) {

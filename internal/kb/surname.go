@@ -2,6 +2,8 @@ package kb
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"dyad/internal/doc"
 )
@@ -43,20 +45,8 @@ func surnameFits(m *Matcher, txt string, toks []doc.Token, i int, prev []doc.Men
 			return false
 		}
 	}
-	if i+1 < len(toks) && capitalProper(txt, &toks[i+1]) && !isDay(toks[i+1].Text(txt)) && !isMonth(toks[i+1].Text(txt)) && !m.starts(toks[i+1].Text(txt)) {
+	if !neighboursFit(m, txt, toks, i, i+1, prev) {
 		return false
-	}
-	if i > 0 && capitalProper(txt, &toks[i-1]) && !honorific(toks[i-1].Text(txt)) {
-		covered := false
-		for k := range prev {
-			if prev[k].Last == i {
-				covered = true
-				break
-			}
-		}
-		if !covered {
-			return false
-		}
 	}
 	if isMonth(t.Text(txt)) {
 		if i+1 < len(toks) && toks[i+1].Tag == doc.CD {
@@ -68,6 +58,42 @@ func surnameFits(m *Matcher, txt string, toks []doc.Token, i int, prev []doc.Men
 		}
 	}
 	return true
+}
+
+// neighboursFit reports whether the name in tokens [i, j) stands alone:
+// the next word is not capitalised (other than a day, a month, or the
+// first word of a dictionary name not a person's: "Ryan Lock", tagged a
+// common noun, is someone else), and the word before is
+// not a capitalised proper noun that no mention covers (other than Mr,
+// Mrs, Ms, Dr).
+func neighboursFit(m *Matcher, txt string, toks []doc.Token, i, j int, prev []doc.Mention) bool {
+	if j < len(toks) && capitalised(toks[j].Text(txt)) {
+		w := toks[j].Text(txt)
+		var buf [64]byte
+		if !isDay(w) && !isMonth(w) && !m.named[string(normKey(w, buf[:0]))] {
+			return false
+		}
+	}
+	if i > 0 && capitalProper(txt, &toks[i-1]) && !honorific(toks[i-1].Text(txt)) {
+		for k := range prev {
+			if prev[k].Last == i {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// titleAcronym reports whether a phrase with an acronym rule matched a
+// token written in title case ("Isis" for ISIS).
+func titleAcronym(rules []caseRule, txt string, toks []doc.Token) bool {
+	for k, r := range rules {
+		if r == acronym && hasLower(toks[k].Text(txt)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceStart reports whether token i starts its sentence or a quote,
@@ -83,18 +109,23 @@ func sentenceStart(toks []doc.Token, i int) bool {
 	return false
 }
 
-// starts reports whether a dictionary phrase starts with word w.
-func (m *Matcher) starts(w string) bool {
-	var buf [64]byte
-	_, ok := m.nodes[0].next[string(normKey(w, buf[:0]))]
-	return ok
-}
-
 // capitalProper reports whether t is written with a capital and tagged as
 // a proper noun.
 func capitalProper(txt string, t *doc.Token) bool {
-	w := t.Text(txt)
+	w := stripArticle(t.Text(txt))
 	return t.Tag.IsProper() && w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+func capitalised(w string) bool {
+	w = stripArticle(w)
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c < utf8.RuneSelf {
+		return c >= 'A' && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 func honorific(w string) bool {
@@ -141,6 +172,6 @@ func lowerASCII(w string, dst []byte) []byte {
 var timeWords = map[string]bool{
 	"in": true, "since": true, "until": true, "till": true, "by": true, "from": true, "through": true,
 	"during": true, "before": true, "after": true, "of": true, "last": true, "next": true, "this": true,
-	"early": true, "late": true, "mid": true, "mid-": true, "throughout": true, "on": true, "to": true,
+	"early": true, "late": true, "that": true, "mid": true, "mid-": true, "throughout": true, "on": true, "to": true,
 	"between": true, "and": true, "or": true, "each": true, "every": true,
 }

@@ -34,6 +34,9 @@ func TestSurnameContext(t *testing.T) {
 		{"Khan said the vote was rigged.", "khan-imran", true},
 		{"Toledo said he was innocent.", "toledo-alejandro", true},
 		{"El Chapo was extradited.", "chapo-daniel", false},
+		{"Ismail al-Abdullah, a teacher, spoke.", "ismail-sherif", false},
+		{"Ryan Lock was killed in Raqqa.", "ryan-paul", false},
+		{"She was killed in an airstrike that May.", "may-theresa", false},
 	} {
 		ms := matchText(t, k.Actors, c.in)
 		got := false
