@@ -21,9 +21,12 @@ import (
 //   - apostrophes between letters are dropped, of any shape ("Khamene'i",
 //     "Khamene’i", "Khameneʼi" are "Khamenei"; "O'Brien" is "OBrien");
 //   - the Arabic article joined by a hyphen to a capitalised word is
-//     dropped ("al-Gaddafi", "Al-Qaeda", "el-Sisi", "ad-Din", "as-Sadr"
-//     are "Gaddafi", "Qaeda", "Sisi", "Din", "Sadr"), so "Muammar
-//     al-Gaddafi" is "Muammar Gaddafi" and "Qaeda" alone is al-Qaeda;
+//     dropped from the key ("al-Gaddafi", "el-Sisi", "as-Sadr" are
+//     "Gaddafi", "Sisi", "Sadr"), so the text's "Muammar al-Gaddafi" is
+//     the phrase "Muammar Gaddafi"; the other way round, a phrase word
+//     written with its article wants it in the text (needArticle:
+//     "al-Mayadeen", the channel, is not "Mayadeen", the town; "Al-Nour"
+//     not a man named Nour);
 //   - hyphens of any shape fold to '-', and a phrase word with a hyphen
 //     ("Ki-moon") also matches its parts written apart ("Ki moon").
 //

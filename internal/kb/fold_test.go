@@ -31,9 +31,11 @@ func TestFolding(t *testing.T) {
 		{"Volker Türk spoke.", "Volker Türk=turk-volker"},
 		{"Boutros Ghali spoke.", "Boutros Ghali=boutrosghali-boutros"},
 		{"Qaeda fighters attacked.", "Qaeda=IMGALQ"},
-		{"It is what Martin Amis calls shame.", ""},                  // not AMIS, the AU mission
-		{"The Union of Medical Care and Relief said so.", ""},        // not CARE
-		{"Sadr said the militia would disarm.", "Sadr=sadr-muqtada"}, // not SADR, Western Sahara
+		{"It is what Martin Amis calls shame.", ""},                       // not AMIS, the AU mission
+		{"The Union of Medical Care and Relief said so.", ""},             // not CARE
+		{"Militants in Mayadeen fled.", ""},                               // the town, not al-Mayadeen
+		{"The channel al-Mayadeen reported it.", "al-Mayadeen=LBNJRNMYD"}, // the article the phrase has
+		{"Sadr said the militia would disarm.", "Sadr=sadr-muqtada"},      // not SADR, Western Sahara
 	} {
 		var got []string
 		for _, m := range matchText(t, k.Actors, c.in) {

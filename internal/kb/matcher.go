@@ -41,12 +41,23 @@ const (
 	capital                   // "Turkey" needs a capital: not "turkey"
 	exactCase                 // "US", "IS": all capitals, written so
 	acronym                   // "ISIS", "NATO": all capitals, or title case read as a proper noun ("Isis")
+
+	// needArticle, added to a rule, asks for the article the phrase word
+	// has ("al-Mayadeen", the channel, is not "Mayadeen", the town); a
+	// word of the text may have an article its phrase word lacks
+	// ("al-Gaddafi" is "Gaddafi").
+	needArticle caseRule = 0x80
 )
+
+// base is the rule without needArticle.
+func (r caseRule) base() caseRule { return r &^ needArticle }
 
 // ruleOf returns the rule of a phrase word, read without its article
 // ("al-Assad" needs the capital of "Assad").
 func ruleOf(tok string) caseRule {
-	tok = stripArticle(tok)
+	if core := stripArticle(tok); core != tok {
+		return ruleOf(core) | needArticle
+	}
 	r, _ := utf8.DecodeRuneInString(tok)
 	if !unicode.IsUpper(r) {
 		return anyCase
@@ -71,8 +82,12 @@ func ruleOf(tok string) caseRule {
 
 // ok reports whether token t of txt is written as the rule wants.
 func (r caseRule) ok(txt string, t *doc.Token) bool {
-	tok := stripArticle(t.Text(txt))
-	switch r {
+	w := t.Text(txt)
+	tok := stripArticle(w)
+	if r&needArticle != 0 && tok == w {
+		return false
+	}
+	switch r.base() {
 	case capital:
 		c, _ := utf8.DecodeRuneInString(tok)
 		return unicode.IsUpper(c)
@@ -200,7 +215,7 @@ func (m *Matcher) add(p string, e Entry, surname bool) error {
 		w := t.Text(p)
 		ph.rules[i] = ruleOf(w)
 		key := string(normKey(w, buf[:0]))
-		if i == 0 && ph.rules[0] == capital && e.Kind != doc.Person {
+		if i == 0 && ph.rules[0].base() == capital && e.Kind != doc.Person {
 			if m.named == nil {
 				m.named = map[string]bool{}
 			}
@@ -231,7 +246,7 @@ func (m *Matcher) settleAcronyms(n int32) {
 	ps := m.nodes[n].phrases
 	worded := false
 	for _, ph := range ps {
-		if r := ph.rules[len(ph.rules)-1]; r == capital || r == anyCase {
+		if r := ph.rules[len(ph.rules)-1].base(); r == capital || r == anyCase {
 			worded = true
 		}
 	}
@@ -239,8 +254,8 @@ func (m *Matcher) settleAcronyms(n int32) {
 		return
 	}
 	for i := range ps {
-		if k := len(ps[i].rules) - 1; ps[i].rules[k] == acronym {
-			ps[i].rules[k] = exactCase
+		if k := len(ps[i].rules) - 1; ps[i].rules[k].base() == acronym {
+			ps[i].rules[k] = exactCase | ps[i].rules[k]&needArticle
 		}
 	}
 }

@@ -89,7 +89,7 @@ func neighboursFit(m *Matcher, txt string, toks []doc.Token, i, j int, prev []do
 // token written in title case ("Isis" for ISIS).
 func titleAcronym(rules []caseRule, txt string, toks []doc.Token) bool {
 	for k, r := range rules {
-		if r == acronym && hasLower(toks[k].Text(txt)) {
+		if r.base() == acronym && hasLower(toks[k].Text(txt)) {
 			return true
 		}
 	}
