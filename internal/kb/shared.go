@@ -14,7 +14,7 @@ import (
 // dated code of another period is. On a day:
 //
 //  1. among the sharers holding a role that day, or who left the office
-//     of a head of state or government less than surnameYearsTop years
+//     of a head of state or government less than formerTopYears years
 //     before, the most senior (sharedWinner), when exactly one is; on a
 //     handover day the incoming holder wins;
 //  2. when none holds a role, the one whose last role ended most
@@ -81,39 +81,28 @@ func (k *KB) settleShared() {
 	}
 }
 
-// A surname alone ("Jones", "Campbell") names an office-holder while the
-// news still calls them by it: up to surnameYearsTop years after they last
-// led a state or government ("Blair" in 2015), surnameYears after another
-// office ("Jones", a national security adviser until 2010, is someone
-// else in 2018). Their full names match on any date.
-const (
-	surnameYearsTop = 12
-	surnameYears    = 4
-)
+// A surname alone ("Jones") names an office-holder while the news still
+// calls them by it: without end for a head of state or government ("Rabin",
+// "Arafat", "Khomeini" in history), surnameYears after another office
+// ("Jones", a national security adviser until 2010, is someone else in
+// 2020). Their full names match on any date.
+const surnameYears = 8
 
 // surnameEnd returns the last day a one-word short form of p names p, or
-// "" when it has no end (in office now, or no dated role).
+// "" when it has no end (in office now, ever a head of state or
+// government, or no dated role).
 func surnameEnd(p *Person) string {
-	last, top := "", false
+	last := ""
 	for _, r := range p.Roles {
-		if r.To == "" {
+		if r.To == "" || officeRank(r) == 0 {
 			return ""
 		}
 		last = max(last, r.To)
-		top = top || officeRank(r) == 0
 	}
 	if last == "" {
 		return ""
 	}
-	years := surnameYears
-	if top {
-		years = surnameYearsTop
-	}
-	t, err := time.Parse("2006-01-02", last)
-	if err != nil {
-		return ""
-	}
-	return t.AddDate(years, 0, 0).Format("2006-01-02")
+	return addYears(last, surnameYears)
 }
 
 // clipSpans cuts the spans [from, to] ("" open) at end ("" none).
@@ -171,7 +160,7 @@ func sharedSpans(people []*Person) map[*Person][][2]string {
 // sharedWinner returns the sharer a short form names on date, or nil.
 // Ranks: a head of state or government in office (0), a senior cabinet
 // office (1: "Clinton" in 2011 is Hillary, the secretary of state), one who
-// left the head's office less than surnameYearsTop years before (2: "Blair"
+// left the head's office less than formerTopYears years before (2: "Blair"
 // in 2019 is Tony, not a Canadian minister of public safety), another
 // government office (3), any other role (4).
 func sharedWinner(people []*Person, date string) *Person {
@@ -225,11 +214,15 @@ func sharedWinner(people []*Person, date string) *Person {
 	return best
 }
 
+// formerTopYears: how long a former head of state or government outranks
+// a minister in office who shares the surname.
+const formerTopYears = 12
+
 // formerTop reports whether p left the office of a head of state or
-// government less than surnameYearsTop years before date.
+// government less than formerTopYears years before date.
 func formerTop(p *Person, date string) bool {
 	for _, r := range p.Roles {
-		if officeRank(r) == 0 && r.To != "" && r.To < date && date <= addYears(r.To, surnameYearsTop) {
+		if officeRank(r) == 0 && r.To != "" && r.To < date && date <= addYears(r.To, formerTopYears) {
 			return true
 		}
 	}

@@ -29,7 +29,8 @@ func TestSharedShortByDate(t *testing.T) {
 		{"Traore said the junta would stay.", "2023-05-01", "traore-ibrahim"},
 		{"Blair said the war was right.", "2019-05-01", "blair-tony"},
 		{"Jones said the talks would go on.", "2009-05-01", "jones-james"},
-		{"Jones said the talks would go on.", "2018-05-01", "-"}, // a surname alone, 8 years after a non-top office
+		{"Jones said the talks would go on.", "2020-05-01", "-"}, // a surname alone, 8 years after a non-top office
+		{"Rabin said the talks would go on.", "2018-05-01", "rabin-yitzhak"}, // a head of government: no end
 		{"Kim said the tests would go on.", "2017-05-01", ""},    // Moon's South Korea has no Kim in office: checked below
 	} {
 		var got []string
@@ -82,7 +83,7 @@ func TestSharedWinner(t *testing.T) {
 		}
 	}
 	if w := sharedWinner([]*Person{a, c}, "2012-01-01"); w != a {
-		t.Errorf("former head of state within %d years: got %v; want a (left 2005)", surnameYearsTop, w)
+		t.Errorf("former head of state within %d years: got %v; want a (left 2005)", formerTopYears, w)
 	}
 	if w := sharedWinner([]*Person{a, c}, "2018-01-01"); w != c {
 		t.Errorf("latest former holder: got %v; want c (left 2009)", w)
