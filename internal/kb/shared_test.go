@@ -29,9 +29,9 @@ func TestSharedShortByDate(t *testing.T) {
 		{"Traore said the junta would stay.", "2023-05-01", "traore-ibrahim"},
 		{"Blair said the war was right.", "2019-05-01", "blair-tony"},
 		{"Jones said the talks would go on.", "2009-05-01", "jones-james"},
-		{"Jones said the talks would go on.", "2020-05-01", "-"}, // a surname alone, 8 years after a non-top office
+		{"Jones said the talks would go on.", "2020-05-01", "-"},             // a surname alone, 8 years after a non-top office
 		{"Rabin said the talks would go on.", "2018-05-01", "rabin-yitzhak"}, // a head of government: no end
-		{"Kim said the tests would go on.", "2017-05-01", ""},    // Moon's South Korea has no Kim in office: checked below
+		{"Kim said the tests would go on.", "2017-05-01", ""},                // Moon's South Korea has no Kim in office: checked below
 	} {
 		var got []string
 		for _, m := range matchText(t, k.Actors, c.in) {
