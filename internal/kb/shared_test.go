@@ -12,6 +12,7 @@ import (
 func TestSharedShortByDate(t *testing.T) {
 	k := defaultKBT(t)
 	for _, c := range []struct{ in, date, want string }{
+		{"Ban said the talks would go on.", "2010-05-01", "ban-kimoon"},
 		{"Bush said the war was over.", "1991-03-01", "bush-georgehw"},
 		{"Bush said the war was over.", "2003-05-01", "bush-georgew"},
 		{"Bush said the war was a mistake.", "2015-05-01", "bush-georgew"},
