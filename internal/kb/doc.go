@@ -18,7 +18,11 @@
 //     written for dyad from general knowledge;
 //
 //   - the phrase matcher (matcher.go): Matcher, a trie over normalised
-//     tokens that finds dictionary phrases in tagged sentences.
+//     tokens that finds dictionary phrases in tagged sentences; spelling
+//     folds by rule (fold.go: case, accents, apostrophes, the Arabic
+//     article, hyphens); a surname alone matches where the words around
+//     it make it a name (surname.go), and a short form several people
+//     share names the one the date makes senior (shared.go);
 //
 //   - the loaders (kb.go, verbs.go): KB.AddFile turns dyad's blocks into
 //     matcher entries (countries, organisations, armed groups, agents),

@@ -27,6 +27,8 @@ type KB struct {
 	Discard *Matcher
 	// offices lists the terms of each office, by "COUNTRY office".
 	offices map[string][]term
+	// shorts lists the people's short forms, for settleShared.
+	shorts []shortRef
 }
 
 type term struct {
@@ -165,6 +167,9 @@ func (k *KB) AddFile(name string, data []byte) []error {
 			errs = append(errs, fmt.Errorf("%s:%d: %s: %w", b.File, b.Line, b.Code, err))
 		}
 	}
+	if kind == peopleFile {
+		k.settleShared()
+	}
 	return errs
 }
 
@@ -283,7 +288,13 @@ func (k *KB) addPerson(b *Block) error {
 	if err := k.addPhrases(b, "name", e); err != nil {
 		return err
 	}
-	return k.addPhrases(b, "short", e)
+	for _, s := range b.Get("short") {
+		if err := k.Actors.AddSurname(s, e); err != nil {
+			return fmt.Errorf("short %q: %w", s, err)
+		}
+		k.shorts = append(k.shorts, shortRef{phrase: s, who: p, entry: e})
+	}
+	return nil
 }
 
 // parseRole reads "COUNTRY SECTOR office | FROM | TO".

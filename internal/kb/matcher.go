@@ -40,9 +40,24 @@ const (
 	anyCase   caseRule = iota // "president" matches President, PRESIDENT
 	capital                   // "Turkey" needs a capital: not "turkey"
 	exactCase                 // "US", "IS": all capitals, written so
+	acronym                   // "ISIS", "NATO": all capitals, or title case read as a proper noun ("Isis")
+
+	// needArticle, added to a rule, asks for the article the phrase word
+	// has ("al-Mayadeen", the channel, is not "Mayadeen", the town); a
+	// word of the text may have an article its phrase word lacks
+	// ("al-Gaddafi" is "Gaddafi").
+	needArticle caseRule = 0x80
 )
 
+// base is the rule without needArticle.
+func (r caseRule) base() caseRule { return r &^ needArticle }
+
+// ruleOf returns the rule of a phrase word, read without its article
+// ("al-Assad" needs the capital of "Assad").
 func ruleOf(tok string) caseRule {
+	if core := stripArticle(tok); core != tok {
+		return ruleOf(core) | needArticle
+	}
 	r, _ := utf8.DecodeRuneInString(tok)
 	if !unicode.IsUpper(r) {
 		return anyCase
@@ -56,33 +71,64 @@ func ruleOf(tok string) caseRule {
 			}
 		}
 	}
-	if letters >= 2 && upper == letters {
+	switch {
+	case letters >= 4 && upper == letters:
+		return acronym
+	case letters >= 2 && upper == letters:
 		return exactCase
 	}
 	return capital
 }
 
-func (r caseRule) ok(tok string) bool {
-	switch r {
+// ok reports whether token t of txt is written as the rule wants.
+func (r caseRule) ok(txt string, t *doc.Token) bool {
+	w := t.Text(txt)
+	tok := stripArticle(w)
+	if r&needArticle != 0 && tok == w {
+		return false
+	}
+	switch r.base() {
 	case capital:
 		c, _ := utf8.DecodeRuneInString(tok)
 		return unicode.IsUpper(c)
 	case exactCase:
-		for _, c := range tok {
-			if unicode.IsLower(c) {
-				return false
-			}
+		return !hasLower(tok)
+	case acronym:
+		if !hasLower(tok) {
+			return true
 		}
+		c, size := utf8.DecodeRuneInString(tok)
+		return unicode.IsUpper(c) && !hasUpper(tok[size:]) && (t.Tag == doc.NoTag || t.Tag.IsProper())
 	}
 	return true
 }
 
+func hasLower(s string) bool {
+	for _, c := range s {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for _, c := range s {
+		if unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // phrase is one dictionary phrase with the entry it codes.
 type phrase struct {
-	entry int32
-	rules []caseRule
-	lemma bool // matched through a lemma: a plural of the written form
-	exact bool // never matched through a lemma (Entry.Exact)
+	entry   int32
+	rules   []caseRule
+	lemma   bool // matched through a lemma: a plural of the written form
+	exact   bool // never matched through a lemma (Entry.Exact)
+	surname bool // a person's one-word short form: see surnameFits
+	short   bool // a person's short form (AddSurname), dated by settleShared
 }
 
 type node struct {
@@ -97,6 +143,10 @@ type Matcher struct {
 	nodes   []node
 	entries []Entry
 	phrases int
+	// named holds the first words (keys) of phrases that start with a
+	// capital (not acronyms) and are not people: the names a surname may stand before
+	// ("the Trump White House"), for surnameFits.
+	named map[string]bool
 }
 
 // NewMatcher returns an empty Matcher; add phrases with Add.
@@ -111,12 +161,53 @@ func (m *Matcher) Entries() []Entry { return m.entries }
 // Add adds a phrase meaning e. The phrase is tokenized as text is; each
 // token must be written in the text as in the phrase when it has capitals
 // ("Turkey" needs its capital, "US" all of them), in any case otherwise.
-func (m *Matcher) Add(p string, e Entry) error {
+func (m *Matcher) Add(p string, e Entry) error { return m.addVariants(p, e, false) }
+
+// AddSurname adds a person's short form meaning e. A one-word short form
+// ("May", "Ban", "Johnson") matches only where the words around it make it
+// a name (surnameFits); a longer one ("Sheikh Tamim") as Add.
+func (m *Matcher) AddSurname(p string, e Entry) error { return m.addVariants(p, e, true) }
+
+// addVariants adds p and, when a word of it has a hyphen ("Ki-moon",
+// "Boutros-Ghali"), p with those words written apart ("Ki moon").
+func (m *Matcher) addVariants(p string, e Entry, surname bool) error {
+	if err := m.add(p, e, surname); err != nil {
+		return err
+	}
+	if v, ok := hyphensApart(p); ok {
+		return m.add(v, e, surname)
+	}
+	return nil
+}
+
+// hyphensApart returns p with the hyphens inside its words (not an
+// article's: "al-Assad" folds by stripArticle) turned into spaces.
+func hyphensApart(p string) (string, bool) {
+	var b []byte
+	changed := false
+	for _, t := range text.Tokenize(p) {
+		w := t.Text(p)
+		core := stripArticle(w)
+		start := int(t.Start) + len(w) - len(core)
+		for i := 1; i+1 < len(core); i++ {
+			if core[i] == '-' && isLetterByte(core[i-1]) && isLetterByte(core[i+1]) {
+				if b == nil {
+					b = []byte(p)
+				}
+				b[start+i] = ' '
+				changed = true
+			}
+		}
+	}
+	return string(b), changed
+}
+
+func (m *Matcher) add(p string, e Entry, surname bool) error {
 	toks := text.Tokenize(p)
 	if len(toks) == 0 {
 		return fmt.Errorf("empty phrase")
 	}
-	ph := phrase{entry: int32(len(m.entries)), rules: make([]caseRule, len(toks)), exact: e.Exact}
+	ph := phrase{entry: int32(len(m.entries)), rules: make([]caseRule, len(toks)), exact: e.Exact, surname: surname && len(toks) == 1, short: surname}
 	m.entries = append(m.entries, e)
 	n := int32(0)
 	var buf [64]byte
@@ -124,6 +215,12 @@ func (m *Matcher) Add(p string, e Entry) error {
 		w := t.Text(p)
 		ph.rules[i] = ruleOf(w)
 		key := string(normKey(w, buf[:0]))
+		if i == 0 && ph.rules[0].base() == capital && e.Kind != doc.Person {
+			if m.named == nil {
+				m.named = map[string]bool{}
+			}
+			m.named[key] = true
+		}
 		next, ok := m.nodes[n].next[key]
 		if !ok {
 			next = int32(len(m.nodes))
@@ -137,30 +234,70 @@ func (m *Matcher) Add(p string, e Entry) error {
 	}
 	m.nodes[n].phrases = append(m.nodes[n].phrases, ph)
 	m.phrases++
+	m.settleAcronyms(n)
 	return nil
 }
 
-// normKey appends the trie key of a token: lowercase, typographic
-// apostrophes folded.
-func normKey(w string, dst []byte) []byte {
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
+// settleAcronyms keeps an acronym's title-case spelling for the acronym
+// alone: when the same word is also a phrase written in title or lower
+// case ("SADR", Western Sahara, and "Sadr", Muqtada al-Sadr), the acronym
+// matches in capitals only.
+func (m *Matcher) settleAcronyms(n int32) {
+	ps := m.nodes[n].phrases
+	worded := false
+	for _, ph := range ps {
+		if r := ph.rules[len(ph.rules)-1].base(); r == capital || r == anyCase {
+			worded = true
 		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		i += size
-		if r == '’' || r == '‘' {
-			r = '\''
-		}
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
-	return dst
+	if !worded {
+		return
+	}
+	for i := range ps {
+		if k := len(ps[i].rules) - 1; ps[i].rules[k].base() == acronym {
+			ps[i].rules[k] = exactCase | ps[i].rules[k]&needArticle
+		}
+	}
+}
+
+// keyOf returns the trie path of a phrase as one string.
+func (m *Matcher) keyOf(p string) string {
+	var b []byte
+	for i, t := range text.Tokenize(p) {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = normKey(t.Text(p), b)
+	}
+	return string(b)
+}
+
+// nodeOf returns the trie node of a phrase added before.
+func (m *Matcher) nodeOf(p string) (int32, bool) {
+	n := int32(0)
+	var buf [64]byte
+	for _, t := range text.Tokenize(p) {
+		next, ok := m.nodes[n].next[string(normKey(t.Text(p), buf[:0]))]
+		if !ok {
+			return 0, false
+		}
+		n = next
+	}
+	return n, true
+}
+
+// dropShort removes the short-form phrases of node n (settleShared adds
+// them again with their days).
+func (m *Matcher) dropShort(n int32) {
+	ps := m.nodes[n].phrases
+	kept := ps[:0]
+	for _, ph := range ps {
+		if !ph.short {
+			kept = append(kept, ph)
+		}
+	}
+	m.phrases -= len(ps) - len(kept)
+	m.nodes[n].phrases = kept
 }
 
 // Match appends to dst the mentions in one sentence: at each token the
@@ -171,6 +308,7 @@ func normKey(w string, dst []byte) []byte {
 // mention (a phrase may have several meanings).
 func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.Mention {
 	w := walker{m: m, txt: txt, toks: toks}
+	base := len(dst)
 	for i := 0; i < len(toks); {
 		w.start, w.best, w.bestLen, w.bestLemma, w.bestExtra = i, -1, 0, true, 0
 		w.walk(0, i, false, 0)
@@ -179,11 +317,21 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 			continue
 		}
 		j := i + w.bestLen
+		here := len(dst)
 		for _, ph := range m.nodes[w.best].phrases {
 			if len(ph.rules) != j-i+w.bestExtra || w.bestExtra == 0 && !rulesHold(ph.rules, txt, toks[i:j]) || ph.exact && w.bestLemma {
 				continue
 			}
+			if ph.surname && !surnameFits(m, txt, toks, i, dst[base:]) {
+				continue
+			}
+			if titleAcronym(ph.rules, txt, toks[i:j]) && !neighboursFit(m, txt, toks, i, j, dst[base:]) {
+				continue // "Martin Amis", "Medical Care and Relief"
+			}
 			e := &m.entries[ph.entry]
+			if emitted(dst[here:], e) {
+				continue // one meaning written twice ("Traore", "Traoré")
+			}
 			dst = append(dst, doc.Mention{
 				Span:  doc.Span{Start: int(toks[i].Start), End: int(toks[j-1].End)},
 				First: i, Last: j,
@@ -194,6 +342,18 @@ func (m *Matcher) Match(txt string, toks []doc.Token, dst []doc.Mention) []doc.M
 		i = j
 	}
 	return dst
+}
+
+// emitted reports whether ms has a mention of e's meaning already.
+func emitted(ms []doc.Mention, e *Entry) bool {
+	for k := range ms {
+		m := &ms[k]
+		if m.Kind == e.Kind && m.Code == e.Code && m.ID == e.ID && m.Country == e.Country && m.Sector == e.Sector &&
+			m.From == e.From && m.To == e.To && m.Affix == e.Affix {
+			return true
+		}
+	}
+	return false
 }
 
 // walker is the state of one longest-match search.
@@ -258,7 +418,7 @@ func (w *walker) walk(n int32, j int, viaLemma bool, extra int) {
 
 func rulesHold(rules []caseRule, txt string, toks []doc.Token) bool {
 	for k, r := range rules {
-		if r != anyCase && !r.ok(toks[k].Text(txt)) {
+		if r != anyCase && !r.ok(txt, &toks[k]) {
 			return false
 		}
 	}
