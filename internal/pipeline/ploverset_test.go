@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"dyad/internal/code"
 	"dyad/internal/doc"
 )
 
@@ -52,8 +53,8 @@ type ploverCase struct {
 // "want: SOURCE TARGET TYPE" lines or a single "want: none". A block may
 // have one "mode: NAME[,NAME]" and one "context: NAME[,NAME]" ("-" for
 // none): each mode must be one of the manual's modes of a wanted type
-// (ploverModes) and each context one of the manual's contexts
-// (ploverContexts); a "want: none" block takes only "-".
+// (code.PloverModes) and each context one of the manual's contexts
+// (code.PloverContexts); a "want: none" block takes only "-".
 func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 	valid := map[string]bool{}
 	for _, t := range ploverTypes {
@@ -78,7 +79,7 @@ func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 		for _, m := range cur.modes {
 			ok := false
 			for _, w := range cur.want {
-				ok = ok || slices.Contains(ploverModes[w[strings.LastIndexByte(w, ' ')+1:]], m)
+				ok = ok || slices.Contains(code.PloverModes[w[strings.LastIndexByte(w, ' ')+1:]], m)
 			}
 			if !ok {
 				return fmt.Errorf("%s:%d: mode %q is not a mode of the block's wanted types", name, cur.line, m)
@@ -147,10 +148,10 @@ func parsePLOVERSet(name string, data []byte) ([]ploverCase, error) {
 			}
 			for _, v := range strings.Split(val, ",") {
 				v = strings.TrimSpace(v)
-				if key == "context" && !slices.Contains(ploverContexts, v) {
+				if key == "context" && !slices.Contains(code.PloverContexts, v) {
 					return nil, fmt.Errorf("%s:%d: %q is not a PLOVER context", name, n, v)
 				}
-				if key == "mode" && !slices.ContainsFunc(ploverTypes, func(ty string) bool { return slices.Contains(ploverModes[ty], v) }) {
+				if key == "mode" && !slices.ContainsFunc(ploverTypes, func(ty string) bool { return slices.Contains(code.PloverModes[ty], v) }) {
 					return nil, fmt.Errorf("%s:%d: %q is not a PLOVER mode", name, n, v)
 				}
 				if slices.Contains(*list, v) {
