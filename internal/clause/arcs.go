@@ -14,7 +14,8 @@ func parsed(toks []doc.Token) bool {
 }
 
 // arcs indexes a parsed sentence's dependency tree: each token's
-// dependents in sentence order, as linked lists in two flat slices.
+// dependents in sentence order (linked lists in first and next), and what
+// the clause stage found at each token, in flat slices of one allocation.
 type arcs struct {
 	first, next []int32 // first dependent of token i; next sibling of token i (-1: none)
 	predOf      []int32 // the predicate whose main verb is token i, or -1
@@ -456,7 +457,7 @@ func (s *sentence) trimTimeWords() {
 // detachedTime reports whether token i, inside phrase x, is a time word
 // whose head lies outside the phrase, as a bare time modifier of a verb.
 func (s *sentence) detachedTime(i int, x *NP) bool {
-	if !s.timeWord(i) && !(s.lemma(i) == "night" || s.lemma(i) == "morning" || s.lemma(i) == "evening") {
+	if !s.timeWord(i) && !dayParts[s.lemma(i)] {
 		return false
 	}
 	h := s.head(i)

@@ -456,25 +456,37 @@ func (s *sentence) timeNP(np int) bool {
 	switch x.Last - x.First {
 	case 1:
 		return s.timeWord(x.Head)
-	case 2: // "last night", "this week"
-		switch s.lemma(x.First) {
-		case "last", "this", "earlier", "late":
-			switch s.lemma(x.First + 1) {
-			case "night", "week", "month", "year", "morning", "evening", "afternoon", "weekend":
-				return true
-			}
-		}
+	case 2:
+		return s.modifiedTime(x.First)
 	}
 	return false
 }
 
+// dayWords name a day by itself; timeWord adds the units that, bare,
+// also say when ("said Monday", "this week").
+var dayWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+}
+
+// dayParts are the time nouns a timeModifier turns into a time
+// expression: "last night", "this week", "earlier this month".
+var dayParts = map[string]bool{
+	"night": true, "week": true, "month": true, "year": true, "morning": true,
+	"evening": true, "afternoon": true, "weekend": true,
+}
+
+var timeModifiers = map[string]bool{"last": true, "this": true, "earlier": true, "late": true}
+
 func (s *sentence) timeWord(i int) bool {
-	switch s.lemma(i) {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"today", "yesterday", "tonight", "week", "month", "year":
-		return true
-	}
-	return false
+	l := s.lemma(i)
+	return dayWords[l] || l == "week" || l == "month" || l == "year"
+}
+
+// modifiedTime reports whether tokens i and i+1 are a time modifier and a
+// time noun: "last night", "this week".
+func (s *sentence) modifiedTime(i int) bool {
+	return i+1 < len(s.toks) && timeModifiers[s.lemma(i)] && dayParts[s.lemma(i+1)]
 }
 
 // headOfPPChain climbs from an NP that is the object of a preposition to

@@ -16,9 +16,10 @@ import (
 // phrases the shallow parser did not reach, and link the clause after a
 // verb that is no verb of saying ("complained that"). An infinitive stays
 // the shallow parser's: after a noun it complements the noun ("asked X
-// for a session to discuss"), which the arcs of this parser often miss. Measured on the syntax and PLOVER sets and the seed article
-// (docs/parser.md): arcs alone lost key events of the seed article that
-// this merge keeps.
+// for a session to discuss"), which the arcs of this parser often miss.
+// Measured on the syntax and PLOVER sets and the seed article
+// (docs/parser.md): arcs alone lost events of the seed article that this
+// merge keeps.
 func (s *sentence) merge(sh, ar []Predicate) []Predicate {
 	for i := range sh {
 		a, b := &sh[i], &ar[i]

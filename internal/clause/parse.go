@@ -208,31 +208,12 @@ func (s *sentence) timeAfterName(j int) bool {
 	if j == 0 || !(s.tags[j-1].IsProper() || s.inMention[j-1] > 0) {
 		return false
 	}
-	switch s.lemma(j) {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"today", "yesterday", "tonight":
-		return true
-	case "last", "this", "earlier", "late":
-		if j+1 < len(s.toks) {
-			switch s.lemma(j + 1) {
-			case "night", "week", "month", "year", "morning", "evening", "afternoon", "weekend":
-				return true
-			}
-		}
-	}
-	return false
+	return dayWords[s.lemma(j)] || s.modifiedTime(j)
 }
 
 // addNP records tokens [first, last) as a noun phrase and returns its index.
 func (s *sentence) addNP(first, last, possessor int) int {
-	head := last - 1
-	for k := last - 1; k >= first; k-- {
-		if t := s.tags[k]; t.IsNoun() || t == doc.PRP || t == doc.CD {
-			head = k
-			break
-		}
-	}
-	s.p.NPs = append(s.p.NPs, NP{First: first, Last: last, Head: head, Possessor: possessor, Appos: -1})
+	s.p.NPs = append(s.p.NPs, NP{First: first, Last: last, Head: s.lastNoun(first, last), Possessor: possessor, Appos: -1})
 	idx := len(s.p.NPs) - 1
 	for k := first; k < last; k++ {
 		s.p.NPOf[k] = idx
