@@ -44,6 +44,21 @@ type Decoder struct {
 	Err error
 }
 
+// Open reads a gzipped model file and checks that it starts with magic;
+// the Decoder is positioned after it. Any failure is an error wrapping
+// bad, the caller's "not a model of mine".
+func Open(r io.Reader, magic string, bad error) (*Decoder, error) {
+	data, err := ReadGzip(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", bad, err)
+	}
+	d := &Decoder{B: data}
+	if string(d.Next(len(magic))) != magic {
+		return nil, bad
+	}
+	return d, nil
+}
+
 // Next returns the next n bytes.
 func (d *Decoder) Next(n int) []byte {
 	if d.Err != nil {

@@ -78,13 +78,9 @@ func WriteModel(w io.Writer, m *Model) error {
 // (truncated, corrupt, another build's relations) is an error wrapping
 // ErrBadModel.
 func ReadModel(r io.Reader) (*Model, error) {
-	data, err := learn.ReadGzip(r)
+	d, err := learn.Open(r, modelMagic, ErrBadModel)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
-	}
-	d := learn.Decoder{B: data}
-	if string(d.Next(len(modelMagic))) != modelMagic {
-		return nil, ErrBadModel
+		return nil, err
 	}
 	rl := relList()
 	if n := int(d.U16()); n != len(rl) || string(d.Next(n)) != rl {

@@ -67,13 +67,9 @@ func (ws *weights) features() map[uint64][]uint32 {
 
 // ReadModel reads a model written by WriteModel.
 func ReadModel(r io.Reader) (*Model, error) {
-	data, err := learn.ReadGzip(r)
+	d, err := learn.Open(r, modelMagic, ErrBadModel)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
-	}
-	d := learn.Decoder{B: data}
-	if string(d.Next(len(modelMagic))) != modelMagic {
-		return nil, ErrBadModel
+		return nil, err
 	}
 	if nt := d.U8(); nt != uint8(doc.NumTags) {
 		return nil, fmt.Errorf("%w: model has %d tags, this build %d", ErrBadModel, nt, doc.NumTags)
